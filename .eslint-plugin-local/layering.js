@@ -1,0 +1,193 @@
+// The folder import rules of ARCHITECTURE.md as a lint rule: a wrong import between
+// the layers fails `npm test`, not a review.
+import path from 'node:path';
+import { builtinModules } from 'node:module';
+
+const BUILTINS = new Set(builtinModules);
+
+/** Which layer a repository-relative path belongs to. */
+export function layerOf(rel) {
+  const p = rel.split(path.sep).join('/');
+  if (p.startsWith('electron/common/')) return 'common';
+  if (p.startsWith('electron/main/')) return 'main';
+  if (p.startsWith('electron/preload/')) return 'preload';
+  if (p === 'renderer/vite.config.ts') return 'tooling';
+  if (p.startsWith('renderer/')) return 'renderer';
+  if (p === 'games/contract.ts') return 'games-contract';
+  if (p === 'games/index.ts') return 'games-index';
+  if (p.startsWith('games/engine/')) return 'games-engine';
+  const game = /^games\/([^/]+)\//.exec(p);
+  if (game) return `game:${game[1]}`;
+  if (p.startsWith('content/schema/')) return 'content-schema';
+  if (p.startsWith('content/')) return 'content-node';
+  if (p.startsWith('build/')) return 'build';
+  if (p.startsWith('test/')) return 'test';
+  return 'tooling';
+}
+
+const isNodeBuiltin = (spec) => spec.startsWith('node:') || BUILTINS.has(spec.split('/')[0]);
+const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+const PIXI = (pkg) => pkg === 'pixi.js';
+
+/**
+ * For each layer: which project layers it may import (`layers`) and which bare
+ * specifiers (`bare`, a predicate over the package name, builtins as `node:x`).
+ */
+const POLICY = {
+  common: { layers: ['common'], bare: () => false, why: 'electron/common is pure TS and imports nothing outside itself' },
+  main: {
+    layers: ['common', 'main', 'content-schema', 'content-node'],
+    bare: (pkg) => pkg === 'electron' || pkg.startsWith('node:'),
+    why: 'electron/main may import electron/common, content/, node:* and electron',
+  },
+  preload: {
+    layers: ['common', 'preload'],
+    bare: (pkg) => pkg === 'electron',
+    why: 'electron/preload may import electron/common and contextBridge/ipcRenderer only',
+  },
+  renderer: {
+    layers: ['common', 'renderer', 'content-schema', 'games-contract', 'games-index', 'game-entry'],
+    bare: (pkg) => pkg !== 'electron' && !pkg.startsWith('node:') && !BUILTINS.has(pkg),
+    why: 'renderer/ may import electron/common (types only), content/schema, the public entries of games/ and browser packages',
+  },
+  'games-contract': { layers: ['games-contract'], bare: PIXI, why: 'games/contract.ts may import pixi.js only' },
+  'games-index': {
+    layers: ['games-contract', 'games-engine', 'game-entry'],
+    bare: PIXI,
+    why: 'games/index.ts may import the contract, the engine and each game\'s entry',
+  },
+  'games-engine': {
+    layers: ['games-contract', 'games-engine'],
+    bare: PIXI,
+    why: 'games/engine may import pixi.js and games/contract',
+  },
+  game: {
+    layers: ['games-contract', 'games-engine', 'self'],
+    bare: PIXI,
+    why: 'a game may import pixi.js, games/engine and games/contract — never Vue, Dexie, Electron, MediaPipe or another game',
+  },
+  'content-schema': {
+    layers: ['content-schema'],
+    bare: (pkg) => pkg === 'zod',
+    why: 'content/schema is pure and may import only itself and zod',
+  },
+  'content-node': {
+    layers: ['content-schema', 'content-node'],
+    bare: (pkg) => pkg !== 'electron',
+    why: 'the Node side of content/ may import content/schema, node:* and Node packages, never Electron or the app',
+  },
+};
+
+function policyFor(layer) {
+  if (layer.startsWith('game:')) return POLICY.game;
+  return POLICY[layer];
+}
+
+/** Decide whether `fromRel` may import the project file `toRel`. */
+export function checkProjectImport(fromRel, toRel, { typeOnly = false } = {}) {
+  const from = layerOf(fromRel);
+  const policy = policyFor(from);
+  if (!policy) return null; // build/, test/, tooling may import anything
+  let to = layerOf(toRel.split(path.sep).join('/'));
+  const toPath = toRel.split(path.sep).join('/');
+  if (to === 'test' || to === 'build' || to === 'tooling') {
+    return `${fromRel} (${from}) must not import ${toPath}: nothing in the product imports test/, build/ or tooling`;
+  }
+  if (to.startsWith('game:')) {
+    if (from === to) to = 'self';
+    else if (/^games\/[^/]+\/index\.ts$/.test(toPath)) to = 'game-entry';
+  }
+  if (!policy.layers.includes(to)) return `${fromRel} must not import ${toPath}: ${policy.why}`;
+  if (from === 'renderer' && to === 'common' && !typeOnly) {
+    return `${fromRel} may import only types from ${toPath} (use \`import type\`): the renderer reaches the host through KioskApi`;
+  }
+  return null;
+}
+
+/** Decide whether `fromRel` may import the bare specifier `spec` (a package or builtin). */
+export function checkBareImport(fromRel, spec, { names = [] } = {}) {
+  const from = layerOf(fromRel);
+  const policy = policyFor(from);
+  if (!policy) return null;
+  const pkg = isNodeBuiltin(spec) ? (spec.startsWith('node:') ? spec : `node:${spec}`) : packageName(spec);
+  if (isNodeBuiltin(spec) && !spec.startsWith('node:') && policy.bare(`node:${spec}`)) {
+    return `${fromRel}: import Node builtins with the node: prefix ('node:${spec}')`;
+  }
+  if (!policy.bare(pkg)) return `${fromRel} must not import '${spec}': ${policy.why}`;
+  if (from === 'preload' && pkg === 'electron') {
+    const bad = names.filter((n) => n !== 'contextBridge' && n !== 'ipcRenderer');
+    if (bad.length || names.length === 0) {
+      return `${fromRel} may take only contextBridge and ipcRenderer from electron (found: ${bad.join(', ') || 'a namespace import'})`;
+    }
+  }
+  return null;
+}
+
+function stripQuery(spec) {
+  const q = spec.indexOf('?');
+  return q === -1 ? spec : spec.slice(0, q);
+}
+
+function resolveProjectFile(fromAbs, spec, root) {
+  const clean = stripQuery(spec);
+  const abs = clean.startsWith('/') ? path.join(root, clean) : path.resolve(path.dirname(fromAbs), clean);
+  return path.relative(root, abs);
+}
+
+const rule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Enforce the folder import rules of ARCHITECTURE.md' },
+    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+    messages: { bad: 'Bad layering: {{detail}}' },
+  },
+  create(context) {
+    const root = context.options[0]?.root ?? context.cwd;
+    const fromAbs = context.filename;
+    const fromRel = path.relative(root, fromAbs).split(path.sep).join('/');
+    if (fromRel.startsWith('..')) return {};
+
+    function check(node, spec, { typeOnly = false, names = [] } = {}) {
+      if (typeof spec !== 'string') return;
+      let detail;
+      if (spec.startsWith('.') || spec.startsWith('/')) {
+        const toRel = resolveProjectFile(fromAbs, spec, root);
+        if (toRel.startsWith('..')) detail = `${fromRel} imports ${spec}, outside the repository`;
+        else detail = checkProjectImport(fromRel, toRel, { typeOnly });
+      } else {
+        detail = checkBareImport(fromRel, stripQuery(spec), { names });
+      }
+      if (detail) context.report({ node, messageId: 'bad', data: { detail } });
+    }
+
+    const specifierNames = (node) =>
+      (node.specifiers ?? [])
+        .filter((s) => s.type === 'ImportSpecifier' || s.type === 'ExportSpecifier')
+        .map((s) => (s.imported ?? s.local)?.name ?? s.local?.name);
+    const allTypeOnly = (node) =>
+      node.importKind === 'type' ||
+      node.exportKind === 'type' ||
+      ((node.specifiers?.length ?? 0) > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+
+    return {
+      ImportDeclaration(node) {
+        check(node.source, node.source.value, { typeOnly: allTypeOnly(node), names: specifierNames(node) });
+      },
+      ExportNamedDeclaration(node) {
+        if (node.source) check(node.source, node.source.value, { typeOnly: allTypeOnly(node), names: specifierNames(node) });
+      },
+      ExportAllDeclaration(node) {
+        check(node.source, node.source.value, { typeOnly: node.exportKind === 'type' });
+      },
+      ImportExpression(node) {
+        if (node.source.type === 'Literal') check(node.source, node.source.value);
+      },
+      TSImportType(node) {
+        const arg = node.argument?.literal ?? node.argument;
+        if (arg?.type === 'Literal') check(node, arg.value, { typeOnly: true });
+      },
+    };
+  },
+};
+
+export default { rules: { layering: rule } };

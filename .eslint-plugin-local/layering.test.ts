@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { checkBareImport, checkProjectImport, layerOf } from './layering.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+describe('layerOf', () => {
+  it('places files in the layers of ARCHITECTURE.md', () => {
+    expect(layerOf('electron/common/kiosk-api.ts')).toBe('common');
+    expect(layerOf('electron/main/window.ts')).toBe('main');
+    expect(layerOf('electron/preload/preload.ts')).toBe('preload');
+    expect(layerOf('renderer/src/App.vue')).toBe('renderer');
+    expect(layerOf('games/contract.ts')).toBe('games-contract');
+    expect(layerOf('games/engine/stage.ts')).toBe('games-engine');
+    expect(layerOf('games/catch/rules.ts')).toBe('game:catch');
+    expect(layerOf('content/schema/product.ts')).toBe('content-schema');
+    expect(layerOf('content/lib/read-pack.ts')).toBe('content-node');
+  });
+});
+
+describe('project imports', () => {
+  const ok = (from: string, to: string, typeOnly = false) => expect(checkProjectImport(from, to, { typeOnly })).toBeNull();
+  const bad = (from: string, to: string, typeOnly = false) =>
+    expect(checkProjectImport(from, to, { typeOnly })).toMatch(/must not|only types/);
+
+  it('keeps electron/common self-contained', () => {
+    ok('electron/common/a.ts', 'electron/common/b.ts');
+    bad('electron/common/a.ts', 'content/schema/product.ts');
+    bad('electron/common/a.ts', 'renderer/src/main.ts');
+  });
+  it('lets main reach common and content but not the renderer or games', () => {
+    ok('electron/main/a.ts', 'electron/common/kiosk-api.ts');
+    ok('electron/main/a.ts', 'content/lib/read-pack.ts');
+    bad('electron/main/a.ts', 'renderer/src/main.ts');
+    bad('electron/main/a.ts', 'games/catch/index.ts');
+  });
+  it('lets the preload reach only common', () => {
+    ok('electron/preload/preload.ts', 'electron/common/channels.ts');
+    bad('electron/preload/preload.ts', 'electron/main/ipc.ts');
+    bad('electron/preload/preload.ts', 'content/schema/product.ts');
+  });
+  it('lets the renderer take only types from common and only public game entries', () => {
+    ok('renderer/src/host/host.ts', 'electron/common/kiosk-api.ts', true);
+    bad('renderer/src/host/host.ts', 'electron/common/kiosk-api.ts', false);
+    ok('renderer/src/a.ts', 'content/schema/product.ts');
+    bad('renderer/src/a.ts', 'content/lib/read-pack.ts');
+    ok('renderer/src/a.ts', 'games/contract.ts');
+    ok('renderer/src/a.ts', 'games/index.ts');
+    ok('renderer/src/a.ts', 'games/catch/index.ts');
+    bad('renderer/src/a.ts', 'games/catch/rules.ts');
+    bad('renderer/src/a.ts', 'games/engine/stage.ts');
+    bad('renderer/src/a.ts', 'electron/main/window.ts');
+  });
+  it('keeps each game to itself, the engine and the contract', () => {
+    ok('games/catch/scene.ts', 'games/catch/rules.ts');
+    ok('games/catch/scene.ts', 'games/engine/stage.ts');
+    ok('games/catch/scene.ts', 'games/contract.ts');
+    bad('games/catch/scene.ts', 'games/wheel/rules.ts');
+    bad('games/catch/scene.ts', 'games/wheel/index.ts');
+    bad('games/engine/stage.ts', 'games/catch/rules.ts');
+    bad('games/catch/scene.ts', 'renderer/src/main.ts');
+  });
+  it('keeps content/schema pure', () => {
+    ok('content/schema/a.ts', 'content/schema/b.ts');
+    bad('content/schema/a.ts', 'content/lib/read-pack.ts');
+  });
+  it('never lets the product import tests or build scripts', () => {
+    bad('renderer/src/a.ts', 'test/e2e/fixtures.ts');
+    bad('content/lib/a.ts', 'build/scripts/x.ts');
+    expect(checkProjectImport('test/e2e/a.ts', 'renderer/src/main.ts')).toBeNull();
+  });
+});
+
+describe('package imports', () => {
+  const ok = (from: string, spec: string, names: string[] = []) => expect(checkBareImport(from, spec, { names })).toBeNull();
+  const bad = (from: string, spec: string, names: string[] = []) => expect(checkBareImport(from, spec, { names })).toBeTruthy();
+
+  it('applies the table to packages and builtins', () => {
+    bad('electron/common/a.ts', 'zod');
+    ok('electron/main/a.ts', 'electron');
+    ok('electron/main/a.ts', 'node:fs');
+    bad('electron/main/a.ts', 'fs');
+    ok('electron/preload/p.ts', 'electron', ['contextBridge', 'ipcRenderer']);
+    bad('electron/preload/p.ts', 'electron', ['contextBridge', 'shell']);
+    bad('renderer/src/a.ts', 'node:fs');
+    bad('renderer/src/a.ts', 'electron');
+    ok('renderer/src/a.ts', 'vue');
+    ok('renderer/src/a.ts', '@mediapipe/tasks-vision');
+    ok('games/catch/a.ts', 'pixi.js');
+    bad('games/catch/a.ts', 'vue');
+    bad('games/catch/a.ts', 'dexie');
+    bad('games/catch/a.ts', '@mediapipe/tasks-vision');
+    ok('content/schema/a.ts', 'zod');
+    bad('content/schema/a.ts', 'node:fs');
+    ok('content/lib/a.ts', 'yauzl');
+    bad('content/lib/a.ts', 'electron');
+  });
+});
+
+describe('the rule inside ESLint', () => {
+  it('reports a renderer file that reaches for node:fs and the main process', async () => {
+    const eslint = new ESLint({ cwd: root });
+    const code = "import fs from 'node:fs';\nimport { x } from '../../electron/main/window';\nexport const y = [fs, x];\n";
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, 'renderer/src/bad-example.ts') });
+    const messages = result!.messages.filter((m) => m.ruleId === 'local/layering').map((m) => m.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/Bad layering: .*must not import 'node:fs'/);
+    expect(messages[1]).toMatch(/Bad layering: .*must not import electron\/main\/window/);
+  });
+
+  it('reports a game importing Vue inside a .vue-free game folder', async () => {
+    const eslint = new ESLint({ cwd: root });
+    const code = "import { ref } from 'vue';\nexport const r = ref(1);\n";
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, 'games/catch/bad-example.ts') });
+    expect(result!.messages.map((m) => m.message).join('\n')).toMatch(/Bad layering: .*never Vue/);
+  });
+});

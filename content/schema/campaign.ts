@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { LocalizedText } from './localized.ts';
+import { IsoDateTime, MinorUnits, RecordId } from './primitives.ts';
+import { WeeklyWindow } from './schedule.ts';
+
+export const Reward = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('percent-off'), percent: z.number().int().min(1).max(99), title: LocalizedText, terms: LocalizedText.optional() }).strict(),
+  z.object({ kind: z.literal('amount-off'), amount: MinorUnits, minSpend: MinorUnits.optional(), title: LocalizedText, terms: LocalizedText.optional() }).strict(),
+  z.object({ kind: z.literal('gift'), title: LocalizedText, terms: LocalizedText.optional() }).strict(),
+]);
+export type Reward = z.infer<typeof Reward>;
+
+/** Which game can award this campaign's coupon, and on what terms. */
+export const Award = z
+  .object({
+    game: RecordId,
+    /** The score the shopper must reach (catch/scratch); omitted = any finished game. */
+    minScore: z.number().int().min(0).optional(),
+    /** Chance of a prize once the score is reached, 0–1. */
+    odds: z.number().min(0).max(1),
+  })
+  .strict();
+export type Award = z.infer<typeof Award>;
+
+/** A coupon campaign: what a shopper can win, how often, and until when. */
+export const Campaign = z
+  .object({
+    id: RecordId,
+    name: LocalizedText,
+    reward: Reward,
+    validFrom: IsoDateTime,
+    validTo: IsoDateTime,
+    /** Hours and days the campaign awards coupons; empty = whenever the pack is active. */
+    windows: z.array(WeeklyWindow).max(14).default([]),
+    /** Days an issued coupon stays redeemable (never past validTo + this). */
+    couponValidDays: z.number().int().min(1).max(365),
+    dailyCapPerKiosk: z.number().int().min(0),
+    /** Coupons one kiosk may issue over the whole campaign (kiosks work offline, so the cap is per kiosk). */
+    inventoryPerKiosk: z.number().int().min(0),
+    awards: z.array(Award).min(1, { message: 'say which game awards this coupon' }),
+    /** Optional "claim on your phone" link; {token} is replaced by the signed coupon. */
+    claimUrlTemplate: z.string().url().includes('{token}', { message: 'the link must contain {token}' }).optional(),
+  })
+  .strict()
+  .refine((c) => Date.parse(c.validFrom) < Date.parse(c.validTo), { message: 'validTo must be after validFrom', path: ['validTo'] });
+export type Campaign = z.infer<typeof Campaign>;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { LOCALES } from './localized.ts';
+
+/** A public key the kiosk trusts to sign content packs. */
+export const TrustedKey = z
+  .object({
+    name: z.string().max(80),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/),
+    /** Raw 32-byte Ed25519 public key, base64. */
+    publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  })
+  .strict();
+export type TrustedKey = z.infer<typeof TrustedKey>;
+
+/**
+ * The kiosk's own settings (not content): written by the installer or the admin
+ * screen, read by main and handed to the renderer through KioskApi.
+ */
+export const KioskConfig = z
+  .object({
+    storeId: z.string().min(1).max(64).default('demo-store'),
+    kioskName: z.string().max(80).default('Kiosk'),
+    defaultLocale: z.enum(LOCALES).default('zh-CN'),
+    idle: z
+      .object({
+        /** Seconds without any activity before the kiosk returns to the attract loop. */
+        timeoutSec: z.number().int().min(10).max(3600).default(45),
+        /** The last seconds of that timeout show a "still there?" countdown. */
+        warningSec: z.number().int().min(3).max(60).default(10),
+      })
+      .strict()
+      .default({ timeoutSec: 45, warningSec: 10 }),
+    collector: z
+      .object({
+        url: z.string().url().optional(),
+        writeKey: z.string().max(200).optional(),
+        /** The outbox never grows beyond this; low-value events are shed first. */
+        budgetBytes: z.number().int().min(1_000_000).default(50_000_000),
+        heartbeatSec: z.number().int().min(30).default(300),
+      })
+      .strict()
+      .default({ budgetBytes: 50_000_000, heartbeatSec: 300 }),
+    packs: z
+      .object({
+        trustedKeys: z.array(TrustedKey).default([]),
+        /** Folders (USB mount points, a shared folder) watched for *.kpack files. */
+        watchFolders: z.array(z.string()).default([]),
+        updateUrl: z.string().url().optional(),
+        pollIntervalSec: z.number().int().min(30).default(300),
+        /** Disk kept for packs (active + previous + staging). */
+        diskBudgetBytes: z.number().int().min(50_000_000).default(4_000_000_000),
+      })
+      .strict()
+      .default({ trustedKeys: [], watchFolders: [], pollIntervalSec: 300, diskBudgetBytes: 4_000_000_000 }),
+    scanner: z
+      .object({
+        prefix: z.string().max(8).default(''),
+        suffix: z.string().max(8).default(''),
+        /** Keys further apart than this are a person typing, not a scanner. */
+        maxInterKeyMs: z.number().int().min(5).max(200).default(40),
+        minLength: z.number().int().min(1).max(64).default(6),
+        camera: z.boolean().default(true),
+      })
+      .strict()
+      .default({ prefix: '', suffix: '', maxInterKeyMs: 40, minLength: 6, camera: true }),
+    gestures: z
+      .object({
+        enabled: z.boolean().default(false),
+        click: z.enum(['pinch', 'dwell', 'both']).default('both'),
+        dwellMs: z.number().int().min(300).max(5000).default(1200),
+        /** Part of the camera image (0–1) that maps onto the whole screen. */
+        zone: z
+          .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().min(0.1).max(1), height: z.number().min(0.1).max(1) })
+          .strict()
+          .default({ x: 0.15, y: 0.1, width: 0.7, height: 0.7 }),
+        mirror: z.boolean().default(true),
+      })
+      .strict()
+      .default({ enabled: false, click: 'both', dwellMs: 1200, zone: { x: 0.15, y: 0.1, width: 0.7, height: 0.7 }, mirror: true }),
+  })
+  .strict();
+export type KioskConfig = z.infer<typeof KioskConfig>;
+export type KioskConfigInput = z.input<typeof KioskConfig>;
+
+export const DEFAULT_KIOSK_CONFIG: KioskConfig = KioskConfig.parse({});

@@ -1,0 +1,44 @@
+// The renderer's Content-Security-Policy, built in one place for the Electron
+// protocol handler and the web server that serves the renderer in browser mode.
+
+export interface CspOptions {
+  /** Extra origins the renderer may send to (the event collector), e.g. https://collector.example.com */
+  connectOrigins?: string[];
+  /** Origins pack assets come from besides 'self' (pack: in Electron). */
+  packOrigins?: string[];
+}
+
+export function buildContentSecurityPolicy(options: CspOptions = {}): string {
+  const pack = options.packOrigins ?? [];
+  const connect = ["'self'", ...pack, ...(options.connectOrigins ?? [])];
+  const directives: Record<string, string[]> = {
+    'default-src': ["'self'"],
+    // wasm-unsafe-eval lets the barcode and hand decoders compile WebAssembly; no 'unsafe-eval'.
+    'script-src': ["'self'", "'wasm-unsafe-eval'"],
+    'worker-src': ["'self'", 'blob:'],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:', ...pack],
+    'media-src': ["'self'", 'blob:', 'mediastream:', ...pack],
+    'font-src': ["'self'"],
+    'connect-src': connect,
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-src': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
+
+/** The origin of a URL, or null for anything that is not http(s). */
+export function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,4 @@
+export type * from './kiosk-api.ts';
+export type * from './kiosk-settings.ts';
+export * from './channels.ts';
+export * from './csp.ts';

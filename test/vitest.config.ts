@@ -1,0 +1,39 @@
+// Unit tests sit beside the code. Node-side code runs in Node; the renderer and the
+// games run in a DOM (happy-dom).
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root,
+  test: {
+    projects: [
+      {
+        root,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'electron/**/*.test.ts',
+            'content/**/*.test.ts',
+            'build/**/*.test.ts',
+            'test/**/*.test.ts',
+            '.eslint-plugin-local/**/*.test.ts',
+          ],
+          exclude: ['test/e2e/**', 'node_modules/**'],
+        },
+      },
+      {
+        root,
+        plugins: [vue()],
+        test: {
+          name: 'web',
+          environment: 'happy-dom',
+          include: ['renderer/**/*.test.ts', 'games/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+});
