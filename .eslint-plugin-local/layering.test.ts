@@ -97,6 +97,11 @@ describe('package imports', () => {
     ok('content/lib/a.ts', 'yauzl');
     bad('content/lib/a.ts', 'electron');
   });
+  it('lets unit tests use test tooling but not reach across layers', () => {
+    ok('electron/main/ipc.test.ts', 'vitest');
+    ok('games/catch/rules.test.ts', 'vitest');
+    expect(checkProjectImport('games/catch/rules.test.ts', 'games/wheel/rules.ts')).toMatch(/must not/);
+  });
 });
 
 describe('the rule inside ESLint', () => {

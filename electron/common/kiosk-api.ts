@@ -35,6 +35,8 @@ export interface AppHealth {
   pack: { packId: string; version: string } | null;
   /** The last pack import that failed, with a reason a merchandiser can act on. */
   lastImportError: string | null;
+  /** Anything else an installer should fix (a broken settings file, a missing PIN). */
+  problems: string[];
   camera: 'unknown' | 'available' | 'absent' | 'denied';
 }
 

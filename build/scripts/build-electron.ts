@@ -1,0 +1,29 @@
+// Bundles Electron main and the sandboxed preload into dist/ (CommonJS, electron
+// external) and copies the local fallback screen beside main.
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const dist = path.join(repo, 'dist');
+
+const common = {
+  bundle: true,
+  platform: 'node' as const,
+  format: 'cjs' as const,
+  target: 'node22',
+  external: ['electron'],
+  sourcemap: 'linked' as const,
+  logLevel: 'warning' as const,
+  legalComments: 'none' as const,
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: [path.join(repo, 'electron/main/main.ts')], outfile: path.join(dist, 'main/main.cjs') }),
+  // A sandboxed preload can require only 'electron'; everything else is bundled in.
+  build({ ...common, entryPoints: [path.join(repo, 'electron/preload/preload.ts')], outfile: path.join(dist, 'preload/preload.cjs') }),
+]);
+await mkdir(path.join(dist, 'main'), { recursive: true });
+await copyFile(path.join(repo, 'electron/main/fallback.html'), path.join(dist, 'main/fallback.html'));
+console.log('built dist/main/main.cjs and dist/preload/preload.cjs');

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { SUPERVISOR_POLICY, Supervisor, type Clock } from './supervisor.ts';
+
+/** A clock whose timers fire only when the test advances time. */
+function manualClock() {
+  let now = 0;
+  let nextId = 1;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  const clock: Clock & { advance(ms: number): void } = {
+    now: () => now,
+    setTimeout(fn, ms) {
+      const id = nextId++;
+      timers.set(id, { at: now + ms, fn });
+      return id;
+    },
+    clearTimeout(handle) {
+      timers.delete(handle as number);
+    },
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].fn();
+      }
+      now = end;
+    },
+  };
+  return clock;
+}
+
+function setup() {
+  const clock = manualClock();
+  const log: string[] = [];
+  const supervisor = new Supervisor(
+    {
+      reload: () => log.push(`reload@${clock.now()}`),
+      showFallback: () => log.push(`fallback@${clock.now()}`),
+      killHung: () => log.push(`kill@${clock.now()}`),
+    },
+    clock,
+  );
+  return { clock, log, supervisor };
+}
+
+describe('renderer supervisor', () => {
+  it('reloads a crashed renderer after a short delay', () => {
+    const { clock, log, supervisor } = setup();
+    supervisor.rendererGone();
+    clock.advance(999);
+    expect(log).toEqual([]);
+    clock.advance(1);
+    expect(log).toEqual(['reload@1000']);
+    expect(supervisor.restartCount).toBe(1);
+  });
+
+  it('backs off on repeated crashes, shows the fallback screen, and keeps retrying forever', () => {
+    const { clock, log, supervisor } = setup();
+    for (let i = 0; i < 12; i++) {
+      supervisor.rendererGone();
+      clock.advance(SUPERVISOR_POLICY.maxDelayMs);
+    }
+    const reloads = log.filter((l) => l.startsWith('reload'));
+    expect(reloads).toHaveLength(12);
+    const times = reloads.map((r) => Number(r.split('@')[1]));
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    // Delays double (1 s, 2 s, 4 s …) and stay capped at a minute.
+    expect(times[0]).toBe(1000);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2 * SUPERVISOR_POLICY.maxDelayMs);
+    expect(log.filter((l) => l.startsWith('fallback')).length).toBe(12 - SUPERVISOR_POLICY.fallbackAfter + 1);
+    // The first fallback comes with the third crash in a row, after two plain reloads.
+    expect(log.findIndex((l) => l.startsWith('fallback'))).toBe(SUPERVISOR_POLICY.fallbackAfter - 1);
+  });
+
+  it('forgets old crashes once the renderer has run stably', () => {
+    const { clock, log, supervisor } = setup();
+    supervisor.rendererGone();
+    clock.advance(1_000);
+    supervisor.rendererGone();
+    clock.advance(2_000);
+    supervisor.rendererReady();
+    clock.advance(SUPERVISOR_POLICY.stableMs);
+    supervisor.rendererGone();
+    expect(supervisor.crashStreak).toBe(1);
+    clock.advance(1_000);
+    expect(log.at(-1)).toBe(`reload@${clock.now()}`);
+    expect(log.some((l) => l.startsWith('fallback'))).toBe(false);
+  });
+
+  it('coalesces several failure signals into one restart', () => {
+    const { clock, log, supervisor } = setup();
+    supervisor.rendererGone();
+    supervisor.rendererGone();
+    supervisor.rendererUnresponsive();
+    clock.advance(60_000);
+    expect(log.filter((l) => l.startsWith('reload'))).toHaveLength(1);
+  });
+
+  it('kills and reloads a renderer that stays unresponsive, but not one that recovers', () => {
+    const { clock, log, supervisor } = setup();
+    supervisor.rendererUnresponsive();
+    clock.advance(5_000);
+    supervisor.rendererResponsive();
+    clock.advance(60_000);
+    expect(log).toEqual([]);
+
+    supervisor.rendererUnresponsive();
+    clock.advance(SUPERVISOR_POLICY.hangGraceMs + 1_000);
+    expect(log).toEqual([`kill@${65_000 + SUPERVISOR_POLICY.hangGraceMs}`, `reload@${65_000 + SUPERVISOR_POLICY.hangGraceMs + 1_000}`]);
+  });
+});

@@ -1,0 +1,98 @@
+// Keeps the renderer alive for months: reloads it after a crash or a hang with growing
+// delays, shows a local fallback screen after repeated crashes, and never gives up.
+
+export interface SupervisorActions {
+  /** Load the kiosk renderer again. */
+  reload(): void;
+  /** Show the local "back in a moment" screen. */
+  showFallback(): void;
+  /** Kill a renderer that stopped responding, so it can be reloaded. */
+  killHung(): void;
+}
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const SUPERVISOR_POLICY = {
+  baseDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  /** Crashes in a row (without a stable run between) before the fallback screen shows. */
+  fallbackAfter: 3,
+  /** A renderer that ran this long without crashing resets the streak. */
+  stableMs: 2 * 60_000,
+  /** How long an unresponsive renderer gets to recover by itself. */
+  hangGraceMs: 10_000,
+} as const;
+
+export type SupervisorPolicy = { -readonly [K in keyof typeof SUPERVISOR_POLICY]: number };
+
+export class Supervisor {
+  private streak = 0;
+  private restarts = 0;
+  private readySince: number | null = null;
+  private pendingReload: unknown = null;
+  private hangTimer: unknown = null;
+
+  constructor(
+    private readonly actions: SupervisorActions,
+    private readonly clock: Clock,
+    private readonly policy: SupervisorPolicy = { ...SUPERVISOR_POLICY },
+  ) {}
+
+  get restartCount(): number {
+    return this.restarts;
+  }
+
+  get crashStreak(): number {
+    return this.streak;
+  }
+
+  /** The renderer reported it started. */
+  rendererReady(): void {
+    this.readySince = this.clock.now();
+  }
+
+  /** The render process died (crash, OOM, killed). */
+  rendererGone(): void {
+    this.clearHangTimer();
+    if (this.pendingReload !== null) return; // one restart per failure, however many signals
+    if (this.readySince !== null && this.clock.now() - this.readySince >= this.policy.stableMs) this.streak = 0;
+    this.readySince = null;
+    this.streak += 1;
+    if (this.streak >= this.policy.fallbackAfter) this.actions.showFallback();
+    const delay = Math.min(this.policy.baseDelayMs * 2 ** (this.streak - 1), this.policy.maxDelayMs);
+    this.pendingReload = this.clock.setTimeout(() => {
+      this.pendingReload = null;
+      this.restarts += 1;
+      this.actions.reload();
+    }, delay);
+  }
+
+  /** The renderer stopped answering; give it a grace period before treating it as gone. */
+  rendererUnresponsive(): void {
+    if (this.hangTimer !== null || this.pendingReload !== null) return;
+    this.hangTimer = this.clock.setTimeout(() => {
+      this.hangTimer = null;
+      this.actions.killHung();
+      this.rendererGone();
+    }, this.policy.hangGraceMs);
+  }
+
+  rendererResponsive(): void {
+    this.clearHangTimer();
+  }
+
+  dispose(): void {
+    this.clearHangTimer();
+    if (this.pendingReload !== null) this.clock.clearTimeout(this.pendingReload);
+    this.pendingReload = null;
+  }
+
+  private clearHangTimer(): void {
+    if (this.hangTimer !== null) this.clock.clearTimeout(this.hangTimer);
+    this.hangTimer = null;
+  }
+}

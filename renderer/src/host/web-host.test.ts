@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createWebHost } from './web-host.ts';
+
+function memoryStorage() {
+  const m = new Map<string, string>();
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+}
+
+function fakeFetch(routes: Record<string, unknown>): typeof fetch {
+  return (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    if (!(url in routes)) return new Response('not found', { status: 404 });
+    return new Response(JSON.stringify(routes[url]), { status: 200 });
+  }) as typeof fetch;
+}
+
+describe('web host', () => {
+  it('reads the pack manifest and settings from the server', async () => {
+    const host = createWebHost({
+      packBaseUrl: 'http://k/pack/',
+      configUrl: 'http://k/kiosk-config.json',
+      storage: memoryStorage(),
+      fetchImpl: fakeFetch({
+        'http://k/pack/manifest.json': { packId: 'demo', version: '1.2.0' },
+        'http://k/kiosk-config.json': { storeId: 'sh-001', idle: { timeoutSec: 20 } },
+      }),
+    });
+    expect(host.mode).toBe('web');
+    expect(await host.getActivePack()).toEqual({ packId: 'demo', version: '1.2.0', baseUrl: 'http://k/pack/', activation: 1 });
+    expect((await host.getConfig()).idle.timeoutSec).toBe(20);
+    expect((await host.getDeviceIdentity()).storeId).toBe('sh-001');
+  });
+
+  it('keeps one device id per browser and runs on defaults without a settings file', async () => {
+    const storage = memoryStorage();
+    const a = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', storage, fetchImpl: fakeFetch({}) });
+    const b = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', storage, fetchImpl: fakeFetch({}) });
+    expect((await a.getDeviceIdentity()).deviceId).toBe((await b.getDeviceIdentity()).deviceId);
+    expect((await a.getDeviceIdentity()).bootId).not.toBe((await b.getDeviceIdentity()).bootId);
+    expect((await a.getConfig()).idle.timeoutSec).toBe(45);
+    expect(await a.getActivePack()).toBeNull();
+  });
+
+  it('reports a broken settings file in health instead of failing', async () => {
+    const host = createWebHost({
+      packBaseUrl: 'http://k/pack/',
+      configUrl: 'http://k/c.json',
+      storage: memoryStorage(),
+      fetchImpl: fakeFetch({ 'http://k/c.json': { idle: { timeoutSec: 'soon' } } }),
+    });
+    expect((await host.getConfig()).idle.timeoutSec).toBe(45);
+    expect((await host.getHealth()).problems.join()).toContain('idle.timeoutSec');
+  });
+
+  it('says admin functions are not available in browser mode', async () => {
+    const host = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', storage: memoryStorage(), fetchImpl: fakeFetch({}) });
+    expect(await host.admin.unlock('1234')).toEqual({ ok: false, reason: 'unavailable', message: expect.stringMatching(/browser mode/) });
+    expect(await host.admin.exitKiosk()).toMatchObject({ ok: false });
+  });
+});

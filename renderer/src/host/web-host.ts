@@ -1,0 +1,87 @@
+// KioskApi for plain Chromium (development, demos, end-to-end tests): the pack is a
+// static folder served over HTTP, settings come from /kiosk-config.json when the
+// server has one, and admin functions are not available.
+import { DEFAULT_KIOSK_CONFIG, KioskConfig } from '../../../content/schema/kiosk-config.ts';
+import type { ActivePack, AppHealth, KioskApi, SessionState } from '../../../electron/common/kiosk-api.ts';
+import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
+
+const NOT_IN_BROWSER = 'Not available in browser mode: the admin functions need the kiosk app.';
+const DEVICE_KEY = 'kiosk.web.deviceId';
+
+export interface WebHostOptions {
+  /** Where the unpacked pack is served, ending in "/". */
+  packBaseUrl: string;
+  configUrl: string;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  fetchImpl?: typeof fetch;
+  appVersion?: string;
+}
+
+export function createWebHost(options: WebHostOptions): KioskApi {
+  const fetchImpl = options.fetchImpl ?? fetch.bind(globalThis);
+  const storage = options.storage ?? localStorage;
+  const bootId = crypto.randomUUID();
+  const startedAt = Date.now();
+  let deviceId = storage.getItem(DEVICE_KEY);
+  if (!deviceId) {
+    deviceId = crypto.randomUUID();
+    storage.setItem(DEVICE_KEY, deviceId);
+  }
+  const problems: string[] = [];
+  let session: SessionState = 'idle';
+  let lastPack: ActivePack | null = null;
+
+  const config: Promise<KioskSettings> = (async () => {
+    try {
+      const res = await fetchImpl(options.configUrl, { cache: 'no-store' });
+      if (!res.ok) return DEFAULT_KIOSK_CONFIG;
+      const parsed = KioskConfig.safeParse(await res.json());
+      if (parsed.success) return parsed.data;
+      problems.push(`${options.configUrl}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    } catch (err) {
+      problems.push(`${options.configUrl}: ${(err as Error).message}`);
+    }
+    return DEFAULT_KIOSK_CONFIG;
+  })();
+
+  return {
+    mode: 'web',
+    async getDeviceIdentity() {
+      const c = await config;
+      return { deviceId: deviceId!, bootId, storeId: c.storeId, kioskName: c.kioskName };
+    },
+    getConfig: () => config,
+    async getActivePack() {
+      const res = await fetchImpl(`${options.packBaseUrl}manifest.json`, { cache: 'no-store' });
+      if (!res.ok) return null;
+      const manifest = (await res.json()) as { packId?: unknown; version?: unknown };
+      if (typeof manifest.packId !== 'string' || typeof manifest.version !== 'string') return null;
+      lastPack = { packId: manifest.packId, version: manifest.version, baseUrl: options.packBaseUrl, activation: 1 };
+      return lastPack;
+    },
+    onPackChanged: () => () => undefined,
+    async setSessionState(state) {
+      session = state;
+    },
+    async reportReady() {},
+    async getHealth(): Promise<AppHealth> {
+      void session;
+      return {
+        appVersion: options.appVersion ?? 'web',
+        mode: 'web',
+        platform: navigator.platform || 'browser',
+        uptimeSec: Math.round((Date.now() - startedAt) / 1000),
+        rendererRestarts: 0,
+        pack: lastPack ? { packId: lastPack.packId, version: lastPack.version } : null,
+        lastImportError: null,
+        problems: [...problems],
+        camera: 'unknown',
+      };
+    },
+    admin: {
+      unlock: async () => ({ ok: false, reason: 'unavailable', message: NOT_IN_BROWSER }),
+      lock: async () => undefined,
+      exitKiosk: async () => ({ ok: false, message: NOT_IN_BROWSER }),
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Watches for a shopper walking away: any touch, key or gesture counts as activity;
+// after the configured quiet time a countdown shows, then the session ends.
+import { onBeforeUnmount, onMounted, ref, watch } from 'vue';
+import { emitAppEvent } from '../test-hook/app-events.ts';
+import { idlePhase, type IdlePhase } from './idle-phase.ts';
+import { useSessionStore } from './session-store.ts';
+
+/** Other parts of the kiosk (gestures, the scanner) report activity with this DOM event. */
+export const ACTIVITY_EVENT = 'kiosk:activity';
+
+const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', ACTIVITY_EVENT] as const;
+
+export function useIdleTimeout(settings: { timeoutSec: number; warningSec: number }) {
+  const session = useSessionStore();
+  const phase = ref<IdlePhase>({ phase: 'active' });
+  let interval: ReturnType<typeof setInterval> | undefined;
+  const onActivity = () => {
+    if (session.active) session.markActivity();
+  };
+
+  function check() {
+    if (!session.active) {
+      phase.value = { phase: 'active' };
+      return;
+    }
+    const next = idlePhase(session.lastActivityAt, performance.now(), settings.timeoutSec * 1000, settings.warningSec * 1000);
+    if (next.phase === 'expired') {
+      phase.value = { phase: 'active' };
+      session.end('idle');
+      return;
+    }
+    if (next.phase === 'warning' && phase.value.phase !== 'warning') emitAppEvent('idle-warning', { remainingSec: next.remainingSec });
+    phase.value = next;
+  }
+
+  onMounted(() => {
+    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, { capture: true, passive: true });
+    interval = setInterval(check, 250);
+  });
+  onBeforeUnmount(() => {
+    for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, { capture: true });
+    clearInterval(interval);
+  });
+  watch(() => session.lastActivityAt, check);
+
+  return { phase };
+}

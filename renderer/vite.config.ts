@@ -1,0 +1,51 @@
+// Builds the renderer into dist/renderer. In development (`npm run start:web`) the dev
+// server also serves the built demo pack at /pack/, as the web host expects.
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig, type Plugin } from 'vite';
+import { respondWithFile } from '../electron/main/file-responder.ts';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string };
+
+async function send(res: ServerResponse, root: string, urlPath: string, method: string, range: string | null) {
+  const r = await respondWithFile(root, urlPath, { method, range });
+  res.writeHead(r.status, r.headers);
+  if (r.body) Readable.fromWeb(r.body as NodeReadableStream).pipe(res);
+  else res.end();
+}
+
+/** Serves the demo pack at /pack/ while developing. */
+function servePack(packDir: string): Plugin {
+  return {
+    name: 'kiosk-serve-pack',
+    configureServer(server) {
+      server.middlewares.use('/pack', (req, res) => {
+        void send(res, packDir, new URL(req.url ?? '/', 'http://x').pathname, req.method ?? 'GET', req.headers.range ?? null);
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: path.join(repo, 'renderer'),
+  base: '/',
+  plugins: [vue(), servePack(process.env.KIOSK_PACK_DIR ?? path.join(repo, 'dist', 'packs', 'demo'))],
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
+  build: {
+    outDir: path.join(repo, 'dist', 'renderer'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    // Everything is a file: CSP allows no data: fonts, and a kiosk has all the disk it needs.
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 2000,
+    reportCompressedSize: false,
+  },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', port: 5173, strictPort: false },
+});
