@@ -6,7 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
-export const rendererDir = path.join(repo, 'dist', 'renderer');
+export const rendererDir = process.env.KIOSK_E2E_RENDERER ?? path.join(repo, 'dist', 'renderer');
 export const demoPackDir = process.env.KIOSK_E2E_PACK ?? path.join(repo, 'dist', 'packs', 'demo');
 
 export interface KioskOptions {

@@ -7,7 +7,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.e2e.ts',
-  outputDir: '../../test-results/e2e',
+  outputDir: process.env.KIOSK_E2E_OUTPUT ?? '../../test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
