@@ -22,6 +22,9 @@ export interface KioskWindow {
 export function createKioskWindow(options: KioskWindowOptions): KioskWindow {
   Menu.setApplicationMenu(null);
   const size = /^(\d+)x(\d+)$/.exec(options.windowed ?? '');
+  const webPreferences = kioskWebPreferences(options.preload, { devTools: options.devTools });
+  // Recorded so the Electron end-to-end test can check what the window was given.
+  (globalThis as { kioskWindowPreferences?: unknown }).kioskWindowPreferences = webPreferences;
   const window = new BrowserWindow({
     show: false,
     backgroundColor: '#000000',
@@ -29,7 +32,7 @@ export function createKioskWindow(options: KioskWindowOptions): KioskWindow {
     ...(size
       ? { width: Number(size[1]), height: Number(size[2]), useContentSize: true }
       : { kiosk: true, fullscreen: true, frame: false }),
-    webPreferences: kioskWebPreferences(options.preload, { devTools: options.devTools }),
+    webPreferences,
   });
   window.setMenu(null);
   let closeAllowed = false;

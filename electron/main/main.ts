@@ -17,6 +17,9 @@ import { readPinFromStdin } from './set-admin-pin.ts';
 import { PACK_ORIGIN, isAppUrl, isPermissionAllowed } from './security-policy.ts';
 import { loadBundledPack } from './bundled-pack.ts';
 
+// Tests and a second development kiosk on one machine use their own data folder.
+if (process.env.KIOSK_DATA_DIR) app.setPath('userData', process.env.KIOSK_DATA_DIR);
+
 const log = (message: string) => console.log(`[kiosk] ${new Date().toISOString()} ${message}`);
 const startedAt = Date.now();
 const distDir = path.join(__dirname, '..');

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+rm -f /usr/lib/systemd/user/shopfront-kiosk.service
