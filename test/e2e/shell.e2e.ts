@@ -54,3 +54,34 @@ test('the admin corner asks for a PIN and says admin is not available in browser
   await page.getByTestId('pin-ok').click();
   await expect(page.getByTestId('pin-message')).toContainText('Not available in browser mode');
 });
+
+for (const [orientation, viewport] of [
+  ['portrait', { width: 1080, height: 1920 }],
+  ['landscape', { width: 1920, height: 1080 }],
+] as const) {
+  test.describe(`${orientation} ${viewport.width}x${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('every button a shopper can touch is at least 64 px and nothing overflows the screen', async ({ page, kiosk }) => {
+      await openKiosk(page, kiosk);
+      await page.getByTestId('attract').click();
+      for (const tile of ['tile-scan', 'tile-play', 'tile-offers', null]) {
+        if (tile) await page.getByTestId(tile).click();
+        const sizes = await page.locator('button:visible').evaluateAll((buttons) =>
+          buttons.map((b) => {
+            const r = b.getBoundingClientRect();
+            return { text: (b.textContent ?? '').trim(), width: r.width, height: r.height };
+          }),
+        );
+        expect(sizes.length).toBeGreaterThan(0);
+        for (const s of sizes) {
+          expect.soft(s.width, `width of "${s.text}"`).toBeGreaterThanOrEqual(64);
+          expect.soft(s.height, `height of "${s.text}"`).toBeGreaterThanOrEqual(64);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        expect(overflow).toBe(false);
+        if (tile) await page.getByTestId('home').click();
+      }
+    });
+  });
+}

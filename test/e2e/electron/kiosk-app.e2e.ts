@@ -60,6 +60,14 @@ test.describe('Electron kiosk app', () => {
 
       await page.getByTestId('attract').click();
       await expect(page.getByTestId('tile-scan')).toContainText('扫码查商品');
+
+      // A crashed renderer comes back by itself (a fresh page, without this marker).
+      await page.evaluate(() => Object.assign(window, { beforeCrash: true }));
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer());
+      await expect
+        .poll(async () => page.evaluate(() => !('beforeCrash' in window) && !!window.__kioskTest?.events.some((e) => e.type === 'app-ready')).catch(() => false), { timeout: 30_000 })
+        .toBe(true);
+      await expect(page.getByTestId('attract')).toBeVisible();
     } finally {
       await app.close();
       await fs.rm(dataDir, { recursive: true, force: true });
