@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toGtin14 } from './gtin.ts';
 import { Gtin14 } from './primitives.ts';
 import { Product } from './product.ts';
 
@@ -11,3 +12,15 @@ export const CatalogShard = z
   .object({ products: z.record(Gtin14, Product), codes: z.record(z.string(), Gtin14) })
   .strict();
 export type CatalogShard = z.infer<typeof CatalogShard>;
+
+/**
+ * The key a code is stored under in the catalog: a valid GTIN-8/12/13/14 becomes its
+ * 14-digit form (so an EAN-13 scan finds a product keyed 0690…), anything else (a store
+ * SKU, a PLU) stays as written. Products live in the shard of `shardOf(gtin)`; an
+ * alternative code lives in `codes` of the shard of `shardOf(catalogKey(code))` and
+ * names the GTIN, whose product may sit in another shard.
+ */
+export function catalogKey(code: string): string {
+  const trimmed = code.trim();
+  return toGtin14(trimmed) ?? trimmed;
+}

@@ -41,7 +41,12 @@ export const WheelSegment = z
 
 export const WheelGameConfig = z
   .object({ ...base, kind: z.literal('wheel'), segments: z.array(WheelSegment).min(4).max(12) })
-  .strict();
+  .strict()
+  // The prize rules decide first; the wheel must have somewhere to land when nothing is won.
+  .refine((c) => c.segments.some((s) => !s.campaign), {
+    message: 'add at least one "try again" segment (one without a campaign): the wheel lands there when the shopper wins nothing',
+    path: ['segments'],
+  });
 
 export const ScratchGameConfig = z
   .object({

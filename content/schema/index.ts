@@ -13,4 +13,5 @@ export * from './branding.ts';
 export * from './manifest.ts';
 export * from './layout.ts';
 export * from './catalog.ts';
+export * from './pack-data.ts';
 export * from './kiosk-config.ts';
