@@ -1,0 +1,189 @@
+// Drives the kiosk's engagement log in real Chromium against the reference collector:
+// builds the harness page, serves it with the kiosk's CSP, launches Chromium on a
+// persistent profile, kills it with SIGKILL and relaunches it on the same profile.
+// Shared by test/e2e/events*.e2e.ts and the delivery benchmarks.
+import { readdir, readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
+import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
+import type { Collector } from '../collector/server.ts';
+
+export const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Bundles delivery-page.browser.ts into `outDir` with an index.html. */
+export async function buildHarnessPage(outDir: string): Promise<string> {
+  await mkdir(outDir, { recursive: true });
+  await build({
+    entryPoints: [path.join(repo, 'test/bench/delivery-page.browser.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    outfile: path.join(outDir, 'harness.js'),
+    logLevel: 'warning',
+  });
+  await writeFile(path.join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>delivery harness</title><script type="module" src="/harness.js"></script>\n');
+  return outDir;
+}
+
+/** Serves the harness page with the kiosk's CSP, allowing only the collector's origin besides itself. */
+export async function serveHarness(pageDir: string, collector: Pick<Collector, 'url'>): Promise<KioskWebServer> {
+  const emptyPack = await mkdtemp(path.join(os.tmpdir(), 'harness-pack-'));
+  const server = await startKioskWebServer({ rendererDir: pageDir, packDir: emptyPack, connectOrigins: [new URL(collector.url).origin] });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      await rm(emptyPack, { recursive: true, force: true });
+    },
+  };
+}
+
+export function harnessUrl(server: KioskWebServer, collector: Pick<Collector, 'url'> | null, params: Record<string, string | number> = {}): string {
+  const q = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  if (collector) q.set('collector', collector.url);
+  return `${server.url}?${q}`;
+}
+
+export interface KioskBrowser {
+  context: BrowserContext;
+  page: Page;
+  userDataDir: string;
+}
+
+/** Chromium on a persistent profile (the outbox's IndexedDB lives in it). */
+export async function launchKioskBrowser(userDataDir: string): Promise<KioskBrowser> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1080, height: 1920 },
+    deviceScaleFactor: 0.5,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, userDataDir };
+}
+
+/** Opens the harness page and waits for its engagement log to be running. */
+export async function openHarness(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  const handle = await page.waitForFunction(() => window.__delivery ?? window.__deliveryError ?? null, null, { timeout: 30_000 });
+  const value = await handle.jsonValue();
+  if (typeof value === 'string') throw new Error(`the harness page failed to start: ${value}`);
+}
+
+/** Process ids of the Chromium processes running on this profile. */
+async function profileProcesses(userDataDir: string): Promise<{ pid: number; main: boolean }[]> {
+  const found: { pid: number; main: boolean }[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let argv: string[];
+    try {
+      argv = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).split('\0');
+    } catch {
+      continue; // gone already
+    }
+    if (!argv.includes(`--user-data-dir=${userDataDir}`)) continue;
+    found.push({ pid: Number(entry), main: !argv.some((a) => a.startsWith('--type=')) });
+  }
+  return found;
+}
+
+/**
+ * SIGKILLs the browser process of this profile (what a power cut or an OOM kill does to
+ * the kiosk), then any of its children that outlive it. Returns the killed pid.
+ */
+export async function killBrowser(browser: KioskBrowser, knownPid?: number): Promise<number> {
+  const closed = new Promise<void>((resolve) => browser.context.once('close', () => resolve()));
+  const pid = knownPid ?? (await browserPid(browser));
+  process.kill(pid, 'SIGKILL');
+  await closed;
+  for (let i = 0; i < 100; i++) {
+    const left = await profileProcesses(browser.userDataDir);
+    if (left.length === 0) break;
+    for (const p of left) {
+      try {
+        process.kill(p.pid, 'SIGKILL');
+      } catch {
+        // exited meanwhile
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return pid;
+}
+
+/** The pid of the browser (main) process on this profile; look it up ahead to kill at a precise moment. */
+export async function browserPid(browser: KioskBrowser): Promise<number> {
+  const main = (await profileProcesses(browser.userDataDir)).find((p) => p.main);
+  if (!main) throw new Error(`no Chromium browser process runs on ${browser.userDataDir}`);
+  return main.pid;
+}
+
+/** What the collector holds for the harness's generated events, against what Chromium acknowledged. */
+export interface DeliveryTally {
+  acknowledged: number;
+  delivered: number;
+  lost: number;
+  /** Generated ids stored more than once (under different messageIds). */
+  duplicates: number;
+  /** Stored, though Chromium died before it could say so: fine, they were durable. */
+  unacknowledgedButDelivered: number;
+  /** Device ids the collector saw (the web host's id lives in localStorage, which a SIGKILL can lose). */
+  devices: number;
+  /** Missing seq numbers, summed over every device. */
+  seqGaps: number;
+  seqConflicts: number;
+  duplicatesTurnedAway: number;
+}
+
+export function tallyDelivery(collector: Collector, acknowledged: ReadonlySet<number>): DeliveryTally {
+  const rows = collector.store.db
+    .prepare("SELECT json_extract(body, '$.properties.promotion_id') AS pid FROM events WHERE event = 'Promotion Viewed'")
+    .all() as { pid: string }[];
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    const id = Number(r.pid.slice(1));
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  let lost = 0;
+  let delivered = 0;
+  for (const id of acknowledged) {
+    if (counts.has(id)) delivered += 1;
+    else lost += 1;
+  }
+  const devices = collector.store.devices().map((d) => collector.store.deviceHealth(d)!);
+  return {
+    acknowledged: acknowledged.size,
+    delivered,
+    lost,
+    duplicates: [...counts.values()].filter((n) => n > 1).length,
+    unacknowledgedButDelivered: [...counts.keys()].filter((id) => !acknowledged.has(id)).length,
+    devices: devices.length,
+    seqGaps: devices.reduce((n, d) => n + d.missing.count, 0),
+    seqConflicts: devices.reduce((n, d) => n + d.seqConflicts, 0),
+    duplicatesTurnedAway: devices.reduce((n, d) => n + d.duplicatesReceived, 0),
+  };
+}
+
+/** The machine a benchmark ran on, to print with its numbers. */
+export async function machineInfo(): Promise<string> {
+  const cpus = os.cpus();
+  const { execFileSync } = await import('node:child_process');
+  let chromiumVersion = 'unknown';
+  try {
+    chromiumVersion = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // keep unknown
+  }
+  return [
+    `CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} cores`,
+    `RAM: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `Node ${process.version}, ${chromiumVersion}, ${os.type()} ${os.release()}`,
+    `load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (the machine is shared; the lead re-runs on a quiet one)`,
+  ].join('\n');
+}

@@ -1,0 +1,216 @@
+// The engagement log end to end: the kiosk in Chromium, the reference collector as the
+// backend, and what the backend ends up with after shoppers, outages and kill -9.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { startCollector, type Collector } from '../collector/server.ts';
+import { buildHarnessPage, harnessUrl, killBrowser, launchKioskBrowser, openHarness, serveHarness } from '../bench/delivery-harness.ts';
+import { runFaultScenario } from '../bench/delivery-fault-run.ts';
+import { eventsTestPack } from '../bench/delivery-fixture-pack.ts';
+import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
+import { expect, rendererDir, test, waitForAppEvent } from './fixtures.ts';
+
+interface StoredEvent {
+  seq: number;
+  event: string;
+  body: {
+    messageId: string;
+    anonymousId: string;
+    properties: Record<string, unknown>;
+    originalTimestamp: string;
+    sentAt: string;
+    context: { locale: string; library: { name: string }; kiosk: { deviceId: string; bootId: string; storeId: string; seq: number; packId: string | null } };
+  };
+}
+
+function storedEvents(c: Collector): StoredEvent[] {
+  const rows = c.store.db.prepare('SELECT seq, event, body FROM events ORDER BY received_at, seq').all() as { seq: number; event: string; body: string }[];
+  return rows.map((r) => ({ seq: r.seq, event: r.event, body: JSON.parse(r.body) as StoredEvent['body'] }));
+}
+
+let work: string;
+let pack: Awaited<ReturnType<typeof eventsTestPack>>;
+test.beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'events-e2e-'));
+  pack = await eventsTestPack(work);
+});
+test.afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function kioskFor(collector: Collector, idle = { timeoutSec: 10, warningSec: 3 }): Promise<KioskWebServer> {
+  return startKioskWebServer({
+    rendererDir,
+    packDir: pack.dir,
+    config: { idle, collector: { url: collector.url, writeKey: 'kiosk-write-key' } },
+    connectOrigins: [new URL(collector.url).origin],
+  });
+}
+
+async function openApp(page: Page, kiosk: KioskWebServer): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    // A refused connection while the collector is away is expected; anything else is not.
+    if (msg.type() === 'error' && !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(msg.text())) errors.push(msg.text());
+  });
+  await page.goto(kiosk.url);
+  await waitForAppEvent(page, 'app-ready');
+  return errors;
+}
+
+/** How many events wait in the kiosk's outbox (read straight from its IndexedDB). */
+function queued(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('kiosk-outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('events').objectStore('events').count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
+}
+
+test('a shopper session reaches the collector as Segment track events, numbered without gaps', async ({ page }) => {
+  const collector = await startCollector({ writeKeys: ['kiosk-write-key'] });
+  const kiosk = await kioskFor(collector);
+  try {
+    const errors = await openApp(page, kiosk);
+    await page.getByTestId('attract').click();
+    await waitForAppEvent(page, 'session-started', { trigger: 'touch' });
+    await page.getByTestId('tile-offers').click();
+    await waitForAppEvent(page, 'session-ended', { reason: 'idle' }, 0, 30_000);
+
+    const expected = ['Pack Activated', 'Attract Woken', 'Session Started', 'Screen Viewed', 'Screen Viewed', 'Session Ended'];
+    await expect.poll(() => storedEvents(collector).map((e) => e.event), { timeout: 15_000 }).toEqual(expected);
+    const events = storedEvents(collector);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(events.map((e) => e.body.properties.screen ?? null)).toEqual([null, null, null, 'home', 'offers', null]);
+    expect(events[0]!.body.properties).toMatchObject({ pack_id: pack.packId, pack_version: pack.version, previous_pack_id: null });
+    expect(events[5]!.body.properties).toMatchObject({ reason: 'idle' });
+    expect(events[5]!.body.properties.duration_ms).toBeGreaterThan(9_000);
+
+    // One shopper, one anonymous id; outside the session the kiosk speaks for itself.
+    const [packEvent, ...session] = events;
+    const shopper = session[0]!.body.anonymousId;
+    expect(session.every((e) => e.body.anonymousId === shopper)).toBe(true);
+    expect(packEvent!.body.anonymousId).toBe(`kiosk-${packEvent!.body.context.kiosk.bootId}`);
+    for (const e of events) {
+      expect(e.body.messageId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(e.body.context).toMatchObject({ locale: 'zh-CN', library: { name: 'shopfront-kiosk-outbox' }, kiosk: { storeId: 'demo-store', packId: pack.packId } });
+      expect(Date.parse(e.body.sentAt)).toBeGreaterThanOrEqual(Date.parse(e.body.originalTimestamp));
+    }
+    expect(collector.stats.gzipUploads).toBe(collector.stats.uploads);
+    const deviceId = events[0]!.body.context.kiosk.deviceId;
+    expect(collector.store.deviceHealth(deviceId)).toMatchObject({ events: 6, missing: { count: 0 }, duplicatesReceived: 0 });
+
+    // The next shopper gets a new anonymous id.
+    await page.getByTestId('attract').click();
+    await expect.poll(() => storedEvents(collector).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(9);
+    const next = storedEvents(collector).find((e) => e.event === 'Session Started' && e.seq > 6)!;
+    expect(next.body.anonymousId).not.toBe(shopper);
+    expect(errors).toEqual([]);
+  } finally {
+    await kiosk.close();
+    await collector.close();
+  }
+});
+
+test('events wait out a collector outage and a kill -9 of the kiosk, then arrive once and in order', async () => {
+  test.setTimeout(90_000);
+  const collector = await startCollector({ writeKeys: ['kiosk-write-key'] });
+  await collector.setDown(true);
+  const kiosk = await kioskFor(collector, { timeoutSec: 600, warningSec: 10 });
+  const profile = path.join(work, 'kill-profile');
+  let browser = await launchKioskBrowser(profile);
+  try {
+    await openApp(browser.page, kiosk);
+    await browser.page.getByTestId('attract').click();
+    await waitForAppEvent(browser.page, 'session-started');
+    await browser.page.getByTestId('tile-offers').click();
+    // Pack Activated, Attract Woken, Session Started, Screen Viewed ×2: on disk, nowhere to send them.
+    await expect.poll(() => queued(browser.page), { timeout: 10_000 }).toBe(5);
+    await waitForAppEvent(browser.page, 'outbox-upload', { status: 'network-error' });
+
+    await killBrowser(browser);
+    await collector.setDown(false);
+    browser = await launchKioskBrowser(profile);
+    const errors = await openApp(browser.page, kiosk);
+
+    // The five from before the kill, then the new boot's Pack Activated.
+    await expect.poll(() => storedEvents(collector).length, { timeout: 20_000 }).toBe(6);
+    await expect.poll(() => queued(browser.page), { timeout: 10_000 }).toBe(0);
+    const events = storedEvents(collector);
+    expect(new Set(events.map((e) => e.body.messageId)).size).toBe(6);
+    const firstBoot = events.find((e) => e.event === 'Attract Woken')!.body.context.kiosk.bootId;
+    const beforeKill = events.filter((e) => e.body.context.kiosk.bootId === firstBoot).sort((a, b) => a.seq - b.seq);
+    expect(beforeKill.map((e) => [e.seq, e.event])).toEqual([
+      [1, 'Pack Activated'],
+      [2, 'Attract Woken'],
+      [3, 'Session Started'],
+      [4, 'Screen Viewed'],
+      [5, 'Screen Viewed'],
+    ]);
+    const afterKill = events.filter((e) => e.body.context.kiosk.bootId !== firstBoot);
+    expect(afterKill.map((e) => e.event)).toEqual(['Pack Activated']);
+    // Seq runs from 1 without a gap on every device id the kiosk used.
+    for (const deviceId of collector.store.devices()) {
+      const health = collector.store.deviceHealth(deviceId)!;
+      expect(health).toMatchObject({ firstSeq: 1, missing: { count: 0 }, seqConflicts: 0 });
+    }
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.context.close().catch(() => undefined);
+    await kiosk.close();
+    await collector.close();
+  }
+});
+
+test('kill -9 at random points while 1,500 events are tracked and the collector fails in every way: each acknowledged event arrives exactly once, no seq gap', async () => {
+  test.setTimeout(150_000);
+  const pageDir = await buildHarnessPage(path.join(work, 'harness-page'));
+  const seed = Number(process.env.KIOSK_E2E_SEED ?? Date.now() % 100_000);
+  const result = await runFaultScenario({ events: 1_500, kills: 6, seed, pageDir, workDir: work, log: (line) => console.log(line) });
+  expect(result.killed).toBe(6);
+  // The collector failed in several different ways during the run.
+  expect(Object.keys(result.collectorAnswers).filter((k) => k !== 'ok').length).toBeGreaterThanOrEqual(3);
+  expect(result.tally).toMatchObject({ acknowledged: 1_500, delivered: 1_500, lost: 0, duplicates: 0, seqGaps: 0, seqConflicts: 0 });
+});
+
+test('two windows of one kiosk upload one at a time (Web Locks), and the second takes over when the first closes', async () => {
+  const collector = await startCollector({ respondDelayMs: 30 });
+  const pageDir = await buildHarnessPage(path.join(work, 'harness-page-locks'));
+  const server = await serveHarness(pageDir, collector);
+  const browser = await launchKioskBrowser(path.join(work, 'locks-profile'));
+  try {
+    const url = harnessUrl(server, collector, { maxEvents: 20, lingerMs: 0 });
+    const first = browser.page;
+    const second = await browser.context.newPage();
+    await openHarness(first, url);
+    await openHarness(second, url);
+    await Promise.all([first.evaluate(() => window.__delivery!.track(0, 300)), second.evaluate(() => window.__delivery!.track(300, 300))]);
+    await expect.poll(() => collector.store.eventCount(), { timeout: 20_000 }).toBe(600);
+    const uploading = async (p: Page) => (await p.evaluate(() => window.__delivery!.reports.length)) > 0;
+    // Exactly one window holds the upload lock and sent everything.
+    expect([await uploading(first), await uploading(second)].filter(Boolean)).toHaveLength(1);
+    const [holder, waiter] = (await uploading(first)) ? [first, second] : [second, first];
+    await holder.close();
+    await waiter.evaluate(() => window.__delivery!.track(600, 100));
+    await expect.poll(() => collector.store.eventCount(), { timeout: 20_000 }).toBe(700);
+    expect(await uploading(waiter)).toBe(true);
+    expect(collector.stats.maxConcurrent).toBe(1);
+    const health = collector.store.deviceHealth(collector.store.devices()[0]!)!;
+    expect(health).toMatchObject({ events: 700, missing: { count: 0 }, seqConflicts: 0 });
+  } finally {
+    await browser.context.close();
+    await server.close();
+    await collector.close();
+  }
+});
