@@ -1,0 +1,66 @@
+// Turning a prize the kiosk decided into a signed token: the part every host (Electron
+// main, the browser host) shares. The host supplies the key, the kiosk id and the next
+// sequence number, and keeps the sequence durable.
+import { campaignTagOf } from './coupon-ids.ts';
+import { bytesToHex, COUPON_VERSION, expiresAtOf, fieldProblem, MAX_VALID_HOURS, type CouponFields, type CouponReward } from './coupon-payload.ts';
+import { signCoupon, type CouponSigner } from './coupon-token.ts';
+
+export interface CouponClaim {
+  campaignId: string;
+  reward: CouponReward;
+  /** Hours the coupon stays redeemable after it is issued. */
+  validHours: number;
+}
+
+export interface SignedCoupon {
+  token: string;
+  /** `<kioskId>-<seq>`: unique for the kiosk, the name tills and the backend use. */
+  couponId: string;
+  kioskId: string;
+  keyId: string;
+  seq: number;
+  /** Unix seconds. */
+  issuedAt: number;
+  /** Unix seconds. */
+  expiresAt: number;
+  nonce: string;
+}
+
+const CAMPAIGN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** What is wrong with a claim a renderer sent, or null. */
+export function claimProblem(claim: CouponClaim): string | null {
+  if (!CAMPAIGN_ID.test(claim.campaignId)) return 'campaignId must be a pack record id';
+  if (!Number.isInteger(claim.validHours) || claim.validHours < 1 || claim.validHours > MAX_VALID_HOURS) return `validHours must be 1–${MAX_VALID_HOURS}`;
+  const probe: CouponFields = { version: COUPON_VERSION, keyTag: '00000000', kioskId: '00000000', campaignTag: '00000000', seq: 1, issuedAt: 0, validHours: claim.validHours, reward: claim.reward, nonce: '00000000' };
+  return fieldProblem(probe);
+}
+
+export const couponIdOf = (kioskId: string, seq: number) => `${kioskId}-${seq}`;
+
+export function randomNonce(): string {
+  return bytesToHex(globalThis.crypto.getRandomValues(new Uint8Array(4)));
+}
+
+export async function signClaim(
+  claim: CouponClaim,
+  issuer: { signer: CouponSigner; kioskId: string },
+  seq: number,
+  issuedAt: number,
+  nonce: string = randomNonce(),
+): Promise<SignedCoupon> {
+  const problem = claimProblem(claim);
+  if (problem) throw new RangeError(`cannot issue this coupon: ${problem}`);
+  const fields = {
+    version: COUPON_VERSION,
+    kioskId: issuer.kioskId,
+    campaignTag: await campaignTagOf(claim.campaignId),
+    seq,
+    issuedAt,
+    validHours: claim.validHours,
+    reward: claim.reward,
+    nonce,
+  };
+  const token = await signCoupon(fields, issuer.signer);
+  return { token, couponId: couponIdOf(issuer.kioskId, seq), kioskId: issuer.kioskId, keyId: issuer.signer.keyId, seq, issuedAt, expiresAt: expiresAtOf(fields), nonce };
+}

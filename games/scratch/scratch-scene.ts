@@ -1,0 +1,245 @@
+// Draws the scratch card: six symbols under a cover the shopper scratches off with a
+// finger or the hand cursor (moving over the card scratches; no press needed, so a
+// hand in the air can play). The card is dealt only after the kiosk's prize rules
+// answered, so what is under the cover is always the real outcome.
+//
+// The card on screen is one texture, `view`: it starts as the cover, and each brush
+// stamp paints the face (symbols included, itself drawn once into `face`) into it. A
+// frame draws one card-sized quad instead of a face, six symbols and a cover on top.
+import { Container, Graphics, RenderTexture, Sprite, Text, type Texture } from 'pixi.js';
+import type { BaseGameSettings, GameContext, PrizeReveal, Unsubscribe } from '../contract.ts';
+import { containScale, coverFit } from '../engine/fit-world.ts';
+import type { Outcome, Scene } from '../engine/game-runner.ts';
+import { PlayClock } from '../engine/play-clock.ts';
+import { progressReporter } from '../engine/progress-reporter.ts';
+import type { Stage } from '../engine/stage.ts';
+import { sharedTextStyle } from '../engine/text-style.ts';
+import { TextureBag } from '../engine/textures.ts';
+import { clearedShare, createMask, dealCard, matchedSymbol, REVEAL_AT, scratchAt, strokePoints, type ScratchMask } from './scratch-rules.ts';
+
+export interface ScratchSettings extends BaseGameSettings {
+  /** Image URLs of the symbols (at least three). */
+  symbols: string[];
+  cover?: string;
+  /** The hint printed on the cover, in the shopper's language. */
+  coverLabel: string;
+}
+
+type Phase = 'waiting' | 'dealing' | 'scratching' | 'revealed';
+const CELL = 400;
+const BRUSH = 70;
+const REVEALED_MS = 1500;
+
+export class ScratchScene implements Scene {
+  private readonly textures = new TextureBag();
+  private readonly card = new Container();
+  private readonly glow = new Graphics();
+  /** This frame's brush stamps: circles of the face, painted into the view in one render. */
+  private readonly brush = new Graphics();
+  private readonly stamps: { x: number; y: number }[] = [];
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly mask: ScratchMask;
+  private readonly clock: PlayClock;
+  private readonly report;
+  /** What the card shows: the cover, with the face wherever it was scratched. */
+  private view: RenderTexture | null = null;
+  /** The dealt face: white card, grid and symbols. */
+  private face: RenderTexture | null = null;
+  private faceSprite: Sprite | null = null;
+  private symbols: Texture[] = [];
+  private deal: number[] = [];
+  private phase: Phase = 'waiting';
+  private phaseMs = 0;
+  private last = new Map<number, { x: number; y: number }>();
+  private lastSound = 0;
+  private unsubscribe: Unsubscribe | null = null;
+
+  constructor(
+    private readonly ctx: GameContext<ScratchSettings>,
+    private readonly stage: Stage,
+    private readonly finish: (outcome: Outcome) => void,
+    private readonly isOver: () => boolean,
+  ) {
+    const portrait = stage.fit.orientation === 'portrait';
+    this.cols = portrait ? 2 : 3;
+    this.rows = portrait ? 3 : 2;
+    this.mask = createMask({ width: this.cols * CELL, height: this.rows * CELL });
+    this.clock = new PlayClock(ctx.settings.durationMs);
+    this.report = progressReporter(ctx.onProgress);
+  }
+
+  private get cardSize() {
+    return { width: this.cols * CELL, height: this.rows * CELL };
+  }
+
+  async build(): Promise<void> {
+    const s = this.ctx.settings;
+    const [symbols, cover] = await Promise.all([this.textures.loadAll(s.symbols), s.cover ? this.textures.load(s.cover) : Promise.resolve(null)]);
+    if (this.isOver()) return; // left while loading: the stage is gone
+    this.symbols = symbols;
+    const { width, height } = this.cardSize;
+    const resolution = Math.min(1, this.stage.app.renderer.resolution * Math.max(this.stage.fit.scale, 0.5));
+    this.view = RenderTexture.create({ width, height, resolution });
+    this.face = RenderTexture.create({ width, height, resolution });
+    this.paintCover(cover);
+    this.card.addChild(new Sprite(this.view), this.glow, new Graphics().roundRect(0, 0, width, height, 48).stroke({ width: 12, color: s.theme.primary }));
+    this.stage.root.addChild(this.card);
+    this.stage.onResize(() => this.layout());
+    this.layout();
+    this.report(0, this.clock.remainingMs);
+  }
+
+  begin(): void {
+    this.phase = 'dealing';
+    const ask = this.ctx.decidePrize(null).catch((): PrizeReveal => ({ won: false, prizeId: null }));
+    void ask.then((reveal) => {
+      if (this.isOver()) return;
+      this.deal = dealCard(reveal.won, this.symbols.length, this.ctx.random);
+      this.paintFace();
+      this.phase = 'scratching';
+      this.unsubscribe = this.ctx.input.subscribe((sample) => {
+        if (sample.type === 'up' || sample.type === 'cancel') return void this.last.delete(sample.pointerId);
+        this.scratch(sample.pointerId, sample.x, sample.y);
+      });
+    });
+  }
+
+  update(frameMs: number): void {
+    this.phaseMs += frameMs;
+    this.paintStamps();
+    if (this.phase === 'scratching') {
+      this.clock.advance(frameMs);
+      const share = clearedShare(this.mask);
+      this.report(Math.round(share * 100), this.clock.remainingMs);
+      if (share >= REVEAL_AT || this.clock.done) this.reveal();
+    } else if (this.phase === 'revealed') {
+      if (this.faceSprite) this.faceSprite.alpha = Math.min(1, this.phaseMs / 400);
+      this.glow.alpha = 0.5 + 0.5 * Math.sin(this.phaseMs / 120);
+      if (this.phaseMs >= REVEALED_MS) {
+        const share = clearedShare(this.mask);
+        this.finish({ score: Math.round(share * 100), stats: { scratched: Math.round(share * 100), matched: matchedSymbol(this.deal) === null ? 0 : 1 } });
+      }
+    }
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.textures.destroy();
+    this.brush.destroy({ context: true });
+    this.view?.destroy(true);
+    this.face?.destroy(true);
+    this.view = null;
+    this.face = null;
+  }
+
+  private scratch(pointerId: number, x: number, y: number): void {
+    const world = this.stage.toWorld(x, y);
+    const local = this.card.toLocal(world, this.stage.root);
+    const { width, height } = this.cardSize;
+    if (local.x < -BRUSH || local.y < -BRUSH || local.x > width + BRUSH || local.y > height + BRUSH) {
+      this.last.delete(pointerId);
+      return;
+    }
+    const point = { x: local.x, y: local.y };
+    let fresh = 0;
+    for (const p of strokePoints(this.last.get(pointerId) ?? null, point, BRUSH)) {
+      fresh += scratchAt(this.mask, p.x, p.y, BRUSH);
+      this.stamps.push(p);
+    }
+    this.last.set(pointerId, point);
+    if (fresh > 0 && this.phaseMs - this.lastSound > 90) {
+      this.lastSound = this.phaseMs;
+      this.ctx.sound.play('scratch');
+    }
+  }
+
+  /** Pointer events only collect stamps; the GPU work happens once a frame, here. */
+  private paintStamps(): void {
+    if (this.stamps.length === 0 || !this.view || !this.face) return;
+    this.brush.clear();
+    for (const p of this.stamps) this.brush.circle(p.x, p.y, BRUSH);
+    // The face texture laid over the card's coordinates: each circle shows the face beneath.
+    this.brush.fill({ texture: this.face, textureSpace: 'global' });
+    this.stamps.length = 0;
+    this.stage.app.renderer.render({ container: this.brush, target: this.view, clear: false });
+  }
+
+  /** Draws the dealt face (card, grid, symbols) once into its texture. */
+  private paintFace(): void {
+    const { width, height } = this.cardSize;
+    const art = new Container();
+    const card = new Graphics().roundRect(0, 0, width, height, 48).fill(0xffffff);
+    for (let c = 1; c < this.cols; c++) card.moveTo(c * CELL, 24).lineTo(c * CELL, height - 24);
+    for (let r = 1; r < this.rows; r++) card.moveTo(24, r * CELL).lineTo(width - 24, r * CELL);
+    card.stroke({ width: 4, color: this.ctx.settings.theme.accent });
+    art.addChild(card);
+    this.deal.forEach((symbol, i) => {
+      const texture = this.symbols[symbol]!;
+      const sprite = new Sprite(texture);
+      sprite.anchor.set(0.5);
+      sprite.scale.set(containScale(texture, { width: CELL * 0.7, height: CELL * 0.7 }));
+      sprite.position.set(((i % this.cols) + 0.5) * CELL, (Math.floor(i / this.cols) + 0.5) * CELL);
+      art.addChild(sprite);
+    });
+    this.stage.app.renderer.render({ container: art, target: this.face!, clear: true });
+    art.destroy({ children: true, context: true });
+  }
+
+  private reveal(): void {
+    this.phase = 'revealed';
+    this.phaseMs = 0;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.report(Math.round(clearedShare(this.mask) * 100), 0);
+    // The rest of the face fades in over the view.
+    this.faceSprite = new Sprite(this.face!);
+    this.faceSprite.alpha = 0;
+    this.card.addChildAt(this.faceSprite, 1);
+    const winner = matchedSymbol(this.deal);
+    this.deal.forEach((symbol, i) => {
+      if (symbol !== winner) return;
+      const x = (i % this.cols) * CELL;
+      const y = Math.floor(i / this.cols) * CELL;
+      this.glow.roundRect(x + 20, y + 20, CELL - 40, CELL - 40, 32).stroke({ width: 18, color: this.ctx.settings.theme.accent });
+    });
+    this.ctx.sound.play(winner === null ? 'lose' : 'win');
+  }
+
+  private paintCover(image: Texture | null): void {
+    const { width, height } = this.cardSize;
+    const s = this.ctx.settings;
+    const art = new Container();
+    art.addChild(new Graphics().roundRect(0, 0, width, height, 48).fill(0xb8bcc4));
+    if (image) {
+      const sprite = new Sprite(image);
+      const fit = coverFit(image, { width, height });
+      sprite.scale.set(fit.scale);
+      sprite.position.set(fit.x, fit.y);
+      const clip = new Graphics().roundRect(0, 0, width, height, 48).fill(0xffffff);
+      sprite.mask = clip;
+      art.addChild(sprite, clip);
+    } else {
+      const shine = new Graphics();
+      for (let i = -height; i < width; i += 90) shine.moveTo(i, 0).lineTo(i + height, height);
+      shine.stroke({ width: 24, color: 0xd4d7dd, alpha: 0.7 });
+      art.addChild(shine);
+    }
+    const style = sharedTextStyle({ fontFamily: 'Noto Sans SC, sans-serif', fontSize: 72, fontWeight: '700', fill: 0xffffff, stroke: { color: s.theme.primary, width: 8 }, align: 'center', wordWrap: true, breakWords: true, wordWrapWidth: width * 0.8 });
+    const label = new Text({ text: s.coverLabel, style });
+    label.anchor.set(0.5);
+    label.position.set(width / 2, height / 2);
+    art.addChild(label);
+    this.stage.app.renderer.render({ container: art, target: this.view!, clear: true });
+    art.destroy({ children: true, context: true });
+  }
+
+  private layout(): void {
+    const { world } = this.stage.fit;
+    const { width, height } = this.cardSize;
+    const scale = Math.min((world.width * 0.86) / width, (world.height * 0.78) / height);
+    this.card.scale.set(scale);
+    this.card.position.set((world.width - width * scale) / 2, (world.height - height * scale) / 2);
+  }
+}

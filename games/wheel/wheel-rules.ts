@@ -1,0 +1,46 @@
+// The lucky wheel's geometry and timing over plain numbers. The kiosk's prize rules
+// pick the outcome first; these rules only find a segment that shows it and a spin
+// that lands there, so the animation can never disagree with the prize.
+
+const TAU = Math.PI * 2;
+
+/** Segment i covers [i, i + 1) x (360° / n), clockwise from the pointer at the top. */
+export function segmentUnder(rotation: number, count: number): number {
+  const size = TAU / count;
+  // Turning the wheel clockwise by r brings the part at angle -r under the pointer.
+  const under = (((-rotation % TAU) + TAU) % TAU);
+  return Math.min(count - 1, Math.floor(under / size));
+}
+
+/** A segment that shows this prize (null = a "try again" segment), chosen at random among equals; -1 if none. */
+export function segmentFor(segments: readonly { prizeId: string | null }[], prizeId: string | null, random: () => number): number {
+  const matching: number[] = [];
+  segments.forEach((s, i) => {
+    if (s.prizeId === prizeId) matching.push(i);
+  });
+  if (matching.length === 0) return -1;
+  return matching[Math.min(matching.length - 1, Math.floor(random() * matching.length))]!;
+}
+
+/**
+ * The rotation to end on: at least `turns` full turns beyond `from`, landing inside
+ * `segment` but clear of its edges (so no one argues about a pointer on a line).
+ */
+export function landingRotation(from: number, segment: number, count: number, random: () => number, turns = 5): number {
+  const size = TAU / count;
+  const inside = 0.2 + 0.6 * random(); // 20 %–80 % across the segment
+  const target = -((segment + inside) * size); // the rotation that puts this spot under the pointer
+  const base = from + turns * TAU;
+  const extra = (((target - base) % TAU) + TAU) % TAU;
+  return base + extra;
+}
+
+/** Ease-out: fast at first, slowing to a stop; 0 → 0, 1 → 1. */
+export function spinEase(t: number): number {
+  const c = Math.min(1, Math.max(0, t));
+  return 1 - (1 - c) ** 4;
+}
+
+export const SPIN_MS = 4500;
+/** How long the landed segment is shown before the result. */
+export const LANDED_MS = 1200;

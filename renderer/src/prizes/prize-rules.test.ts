@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { Campaign, type Campaign as CampaignT } from '../../../content/schema/campaign.ts';
+import { couponClaimFor, decidePrize, kioskDay, prizeAvailability, type PrizeRequest } from './prize-rules.ts';
+import { newSeed } from './seeded-random.ts';
+
+const zh = (t: string) => ({ 'zh-CN': t });
+function campaign(id: string, over: Partial<Record<string, unknown>> = {}): CampaignT {
+  return Campaign.parse({
+    id,
+    name: zh(id),
+    reward: { kind: 'amount-off', amount: 1000, title: zh('减10元') },
+    validFrom: '2026-01-01T00:00:00+08:00',
+    validTo: '2027-01-01T00:00:00+08:00',
+    couponValidDays: 7,
+    dailyCapPerKiosk: 20,
+    inventoryPerKiosk: 500,
+    awards: [{ game: 'catch', minScore: 10, odds: 0.5 }, { game: 'wheel', odds: 0.25 }],
+    ...over,
+  });
+}
+/** A Saturday, 10:30 kiosk-local time. */
+const saturdayMorning = new Date(2026, 10, 21, 10, 30);
+const request = (over: Partial<PrizeRequest> = {}): PrizeRequest => ({
+  gameId: 'catch', score: 12, campaigns: [campaign('ten-off')], counts: {}, now: saturdayMorning, seed: newSeed(), ...over,
+});
+/** Decides for many fresh seeds and counts the outcomes. */
+function tally(over: Partial<PrizeRequest>, n = 10_000) {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < n; i++) {
+    const d = decidePrize(request({ ...over, seed: newSeed() }));
+    const key = d.outcome === 'won' ? `won:${d.campaignId}` : d.reason;
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
+describe('prize engine', () => {
+  it('gives the same decision again from the recorded seed', () => {
+    for (let i = 0; i < 50; i++) {
+      const r = request();
+      const first = decidePrize(r);
+      expect(decidePrize({ ...r })).toEqual(first);
+      expect(first.seed).toBe(r.seed);
+    }
+  });
+
+  it('wins as often as the pack\'s odds say', () => {
+    const counts = tally({});
+    expect(Math.abs((counts['won:ten-off'] ?? 0) - 5000)).toBeLessThan(250);
+    expect((counts['won:ten-off'] ?? 0) + (counts.unlucky ?? 0)).toBe(10_000);
+    const wheel = tally({ gameId: 'wheel', score: null });
+    expect(Math.abs((wheel['won:ten-off'] ?? 0) - 2500)).toBeLessThan(250);
+  });
+
+  it('needs the minimum score, and says what it was', () => {
+    expect(decidePrize(request({ score: 9 }))).toMatchObject({ outcome: 'none', reason: 'score-too-low', minScore: 10, draw: null });
+    expect(tally({ score: 10 }, 500)['score-too-low']).toBeUndefined();
+    // Games of pure chance have no score to compare.
+    expect(decidePrize(request({ gameId: 'wheel', score: null, campaigns: [campaign('c', { awards: [{ game: 'wheel', minScore: 50, odds: 1 }] })] })).outcome).toBe('won');
+  });
+
+  it('awards nothing outside the campaign dates or its weekly windows', () => {
+    const always = campaign('c', { awards: [{ game: 'catch', odds: 1 }] });
+    expect(decidePrize(request({ campaigns: [always], now: new Date('2025-12-31T15:59:59Z') }))).toMatchObject({ reason: 'no-campaign' });
+    expect(decidePrize(request({ campaigns: [always], now: new Date('2026-12-31T16:00:00Z') }))).toMatchObject({ reason: 'no-campaign' });
+    const weekendMornings = campaign('c', { awards: [{ game: 'catch', odds: 1 }], windows: [{ days: [6, 7], from: '09:00', to: '12:00' }] });
+    expect(decidePrize(request({ campaigns: [weekendMornings] })).outcome).toBe('won');
+    expect(decidePrize(request({ campaigns: [weekendMornings], now: new Date(2026, 10, 21, 12, 0) }))).toMatchObject({ reason: 'no-campaign' });
+    expect(decidePrize(request({ campaigns: [weekendMornings], now: new Date(2026, 10, 23, 10, 30) }))).toMatchObject({ reason: 'no-campaign' });
+    expect(decidePrize(request({ gameId: 'scratch' }))).toMatchObject({ reason: 'no-campaign' });
+  });
+
+  it('stops at the daily cap until the next day, and at the inventory for good — and says so', () => {
+    const sure = campaign('c', { awards: [{ game: 'catch', odds: 1 }], dailyCapPerKiosk: 3, inventoryPerKiosk: 10 });
+    const at = (today: number, total: number) => decidePrize(request({ campaigns: [sure], counts: { c: { today, total } } }));
+    expect(at(2, 2).outcome).toBe('won');
+    expect(at(3, 3)).toMatchObject({ outcome: 'none', reason: 'sold-out', campaignId: 'c' });
+    expect(at(0, 9).outcome).toBe('won');
+    expect(at(0, 10)).toMatchObject({ reason: 'sold-out' });
+    expect(prizeAvailability({ gameId: 'catch', campaigns: [sure], counts: { c: { today: 3, total: 3 } }, now: saturdayMorning })).toBe('sold-out');
+    expect(prizeAvailability({ gameId: 'catch', campaigns: [sure], counts: {}, now: saturdayMorning })).toBe('available');
+    expect(prizeAvailability({ gameId: 'scratch', campaigns: [sure], counts: {}, now: saturdayMorning })).toBe('no-campaign');
+  });
+
+  it('stacks several campaigns\' odds, and one selling out does not raise the others\' chances', () => {
+    const a = campaign('a', { awards: [{ game: 'catch', odds: 0.2 }] });
+    const b = campaign('b', { awards: [{ game: 'catch', odds: 0.3 }] });
+    const both = tally({ campaigns: [a, b] });
+    expect(Math.abs((both['won:a'] ?? 0) - 2000)).toBeLessThan(250);
+    expect(Math.abs((both['won:b'] ?? 0) - 3000)).toBeLessThan(250);
+    const aGone = tally({ campaigns: [a, b], counts: { a: { today: 20, total: 20 } } });
+    expect(aGone['won:a']).toBeUndefined();
+    expect(Math.abs((aGone['sold-out'] ?? 0) - 2000)).toBeLessThan(250);
+    expect(Math.abs((aGone['won:b'] ?? 0) - 3000)).toBeLessThan(250);
+  });
+
+  it('caps stacked odds at certainty', () => {
+    const a = campaign('a', { awards: [{ game: 'catch', odds: 0.8 }] });
+    const b = campaign('b', { awards: [{ game: 'catch', odds: 0.8 }] });
+    const counts = tally({ campaigns: [a, b] }, 2000);
+    expect(counts.unlucky).toBeUndefined();
+    expect((counts['won:a'] ?? 0) + (counts['won:b'] ?? 0)).toBe(2000);
+  });
+
+  it('considers only the campaigns a game can show', () => {
+    const a = campaign('a', { awards: [{ game: 'wheel', odds: 1 }] });
+    const b = campaign('b', { awards: [{ game: 'wheel', odds: 1 }] });
+    expect(decidePrize(request({ gameId: 'wheel', score: null, campaigns: [a, b], onlyCampaigns: ['b'] }))).toMatchObject({ outcome: 'won', campaignId: 'b' });
+  });
+
+  it('turns a won campaign into the claim the host signs', () => {
+    expect(couponClaimFor(campaign('ten-off'))).toEqual({ campaignId: 'ten-off', reward: { kind: 'amount-off', value: 1000 }, validHours: 168 });
+    expect(couponClaimFor(campaign('p', { reward: { kind: 'percent-off', percent: 15, title: zh('85折') } })).reward).toEqual({ kind: 'percent-off', value: 15 });
+    expect(couponClaimFor(campaign('g', { reward: { kind: 'gift', title: zh('赠品') } })).reward).toEqual({ kind: 'gift', value: 0 });
+  });
+
+  it('counts days in kiosk-local time', () => {
+    expect(kioskDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(kioskDay(new Date(2026, 0, 6, 0, 0))).toBe('2026-01-06');
+  });
+});

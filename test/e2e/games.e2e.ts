@@ -1,0 +1,296 @@
+// The mini-games end to end: each game played to its end in Chromium with synthetic
+// pointer input (the mouse, and PointerEvents as the hand-gesture cursor sends them),
+// then the coupon's QR code read off the screen with zxing, its token verified against
+// the kiosk's public key, and the "Coupon Issued" event found at the reference
+// collector — where reconciliation finds nothing wrong, and a tampered token fails.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import sharp from 'sharp';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { base32Decode, base32Encode, findToken, verifyCoupon, type KnownCouponKey } from '../../content/schema/coupon/index.ts';
+import { issuedFromRecords } from '../../content/coupon-tools/coupon-records.ts';
+import { reconcileCoupons } from '../../content/coupon-tools/reconcile.ts';
+import { startCollector, type Collector } from '../collector/server.ts';
+import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
+import { demoPackDir, expect, lastEventSeq, rendererDir, repo, test, waitForAppEvent } from './fixtures.ts';
+import { CLAIM_URL_TEMPLATE, FIXTURE_GAMES, writeGamesFixturePack } from './games-fixture.ts';
+
+prepareZXingModule({ overrides: { wasmBinary: readFileSync(path.join(repo, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).buffer as ArrayBuffer } });
+
+let work: string;
+test.beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'games-e2e-'));
+  await writeGamesFixturePack(path.join(work, 'pack'));
+});
+test.afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+interface Rig {
+  page: Page;
+  collector: Collector;
+  kiosk: KioskWebServer;
+  errors: string[];
+}
+
+/** A kiosk whose events go to a reference collector, opened on the games list. */
+async function openGames(page: Page, packDir = path.join(work, 'pack')): Promise<Rig> {
+  const collector = await startCollector({ writeKeys: ['kiosk-write-key'] });
+  const kiosk = await startKioskWebServer({
+    rendererDir,
+    packDir,
+    config: { idle: { timeoutSec: 120, warningSec: 10 }, collector: { url: collector.url, writeKey: 'kiosk-write-key' } },
+    connectOrigins: [new URL(collector.url).origin],
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(msg.text());
+  });
+  await page.goto(kiosk.url);
+  await waitForAppEvent(page, 'app-ready');
+  await page.getByTestId('attract').click();
+  await page.getByTestId('tile-play').click();
+  return { page, collector, kiosk, errors };
+}
+
+async function closeRig(rig: Rig) {
+  await rig.kiosk.close();
+  await rig.collector.close();
+}
+
+/** Opens a game, waits for its intro, presses start and waits out the countdown. */
+async function startGame(page: Page, id: string): Promise<{ canvas: { x: number; y: number; width: number; height: number } }> {
+  const opened = await lastEventSeq(page);
+  await page.getByTestId(`game-${id}`).click();
+  await waitForAppEvent(page, 'game-ready', { id }, opened);
+  await expect(page.getByTestId('game-intro')).toBeVisible();
+  const before = await lastEventSeq(page);
+  await page.getByTestId('game-start').click();
+  await waitForAppEvent(page, 'game-started', { id }, before);
+  const canvas = await page.getByTestId('game-stage').boundingBox();
+  if (!canvas) throw new Error('the game is not on screen');
+  return { canvas };
+}
+
+/** The kiosk's coupon public key, as its web host announces it. */
+async function kioskKey(page: Page): Promise<KnownCouponKey> {
+  return (await waitForAppEvent(page, 'coupon-key')).detail as unknown as KnownCouponKey;
+}
+
+/** Reads the coupon's QR code from a screenshot of it, as a phone or a till scanner would. */
+async function readQr(qr: Locator): Promise<string> {
+  const png = await qr.screenshot();
+  const [found] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 1 });
+  if (!found?.isValid) throw new Error('no QR code could be read from the coupon');
+  return found.text;
+}
+
+interface CollectedEvent {
+  event: string;
+  properties: Record<string, unknown>;
+}
+function collected(collector: Collector): CollectedEvent[] {
+  const rows = collector.store.db.prepare('SELECT body FROM events ORDER BY received_at, seq').all() as { body: string }[];
+  return rows.map((r) => JSON.parse(r.body) as CollectedEvent);
+}
+
+/**
+ * Checks what a shopper took away: the QR code on screen holds a token that verifies
+ * against the kiosk's key, its "Coupon Issued" event reached the backend, and the
+ * backend's reconciliation of that redemption finds nothing wrong.
+ */
+async function checkCoupon(rig: Rig, id: string, expected: { campaign: string; title: RegExp; link: boolean }) {
+  const { page, collector } = rig;
+  const result = await waitForAppEvent(page, 'game-result', { id }, 0, 45_000);
+  expect(result.detail).toMatchObject({ outcome: 'coupon' });
+  await expect(page.getByTestId('game-message')).toContainText('恭喜你中奖了');
+  await expect(page.getByTestId('coupon-title')).toHaveText(expected.title);
+
+  const text = await readQr(page.getByTestId('coupon-qr'));
+  if (expected.link) expect(text.toLowerCase().startsWith(CLAIM_URL_TEMPLATE.replace('{token}', '').toLowerCase())).toBe(true);
+  else expect(text).toMatch(/^[A-Z2-7]{152}$/);
+  const token = findToken(text)!;
+  const key = await kioskKey(page);
+  const verdict = await verifyCoupon(text, [key]);
+  expect(verdict).toMatchObject({ valid: true, fields: { kioskId: key.kioskId } });
+  await expect(page.getByTestId('coupon')).toHaveAttribute('data-coupon-id', `${key.kioskId}-${verdict.valid ? verdict.fields.seq : 0}`);
+
+  // The backend has the issue record, with the very token on the screen.
+  await expect.poll(() => collected(collector).filter((e) => e.event === 'Coupon Issued').map((e) => e.properties.token), { timeout: 30_000 }).toContain(token);
+  const issuedEvent = collected(collector).find((e) => e.event === 'Coupon Issued' && e.properties.token === token)!;
+  expect(issuedEvent.properties).toMatchObject({ campaign_id: expected.campaign, game_id: id, kiosk_id: key.kioskId, key_id: key.keyId });
+  const finished = collected(collector).find((e) => e.event === 'Game Finished' && e.properties.game_id === id)!;
+  expect(finished.properties).toMatchObject({ completed: true, prize_outcome: 'won', campaign_id: expected.campaign, prize_seed: expect.stringMatching(/^[0-9a-f]{32}$/) });
+
+  const { issued } = issuedFromRecords(collected(collector));
+  const now = Math.floor(Date.now() / 1000);
+  expect(await reconcileCoupons(issued, [{ token: text, redeemedAt: now }], { keys: [key] })).toEqual([]);
+  return { token, key, issued };
+}
+
+/** Stretches the coupon's validity by flipping one bit: what someone editing a coupon would do. */
+function tamper(token: string): string {
+  const bytes = base32Decode(token)!;
+  bytes[22]! ^= 0x40;
+  return base32Encode(bytes);
+}
+
+/**
+ * Plays the catch game as a person would: looks at the screen above the basket and
+ * moves the pointer under the lowest piece of fruit, until the game ends.
+ */
+async function chaseFruit(page: Page, canvas: { x: number; y: number; width: number; height: number }, id: string) {
+  const band = { x: canvas.x, y: canvas.y + canvas.height * 0.35, width: canvas.width, height: canvas.height * 0.4 };
+  let pointerX = canvas.x + canvas.width / 2;
+  const done = async () => (await page.evaluate((gameId) => window.__kioskTest!.events.some((e) => e.type === 'game-finished' && e.detail.id === gameId), id));
+  while (!(await done())) {
+    const shot = await page.screenshot({ clip: band });
+    const { data, info } = await sharp(shot).raw().toBuffer({ resolveWithObject: true });
+    // Fruit in the fixture pack is red (#d62828) or orange (#f77f00); nothing else on screen is.
+    let lowest = -1;
+    let sumX = 0;
+    let count = 0;
+    for (let y = info.height - 1; y >= 0 && lowest < 0; y -= 2) {
+      for (let x = 0; x < info.width; x += 2) {
+        const i = (y * info.width + x) * info.channels;
+        if (data[i]! > 180 && data[i + 1]! < 150 && data[i + 2]! < 80) {
+          sumX += x;
+          count++;
+        }
+      }
+      if (count > 3) lowest = y;
+      else {
+        sumX = 0;
+        count = 0;
+      }
+    }
+    if (lowest >= 0) pointerX = band.x + (sumX / count) * (band.width / info.width);
+    await page.mouse.move(pointerX, canvas.y + canvas.height * 0.8, { steps: 2 });
+  }
+}
+
+test.describe('mini-games', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('catch: the basket follows the mouse, caught fruit scores, and the prize is a coupon whose QR code verifies', async ({ page }) => {
+    const rig = await openGames(page);
+    try {
+      await expect(page.getByTestId(`game-${FIXTURE_GAMES.catch}`)).toContainText('接鲜果');
+      await page.getByTestId(`game-${FIXTURE_GAMES.catch}`).click();
+      await expect(page.getByTestId('game-howto')).toContainText('左右移动篮子接住水果，别接到虫子！');
+      await page.getByTestId('back').click();
+      const { canvas } = await startGame(page, FIXTURE_GAMES.catch);
+      await expect(page.getByTestId('game-hud-time')).toContainText('秒');
+      await chaseFruit(page, canvas, FIXTURE_GAMES.catch);
+      const finished = await waitForAppEvent(page, 'game-finished', { id: FIXTURE_GAMES.catch });
+      expect(finished.detail.score).toBeGreaterThan(0);
+      await checkCoupon(rig, FIXTURE_GAMES.catch, { campaign: 'ten-off', title: /满59减10元/, link: false });
+      await expect(page.getByTestId('game-score')).toHaveText(`得分 ${finished.detail.score}`);
+      expect(rig.errors).toEqual([]);
+    } finally {
+      await closeRig(rig);
+    }
+  });
+
+  test('wheel: a hand-cursor tap spins it; the QR code is the claim link; its token verifies and a tampered copy does not', async ({ page }) => {
+    const rig = await openGames(page);
+    try {
+      const { canvas } = await startGame(page, FIXTURE_GAMES.wheel);
+      // The gesture cursor sends real PointerEvents (type mouse) where the hand points.
+      await page.getByTestId('game-stage').evaluate((el, at) => {
+        for (const type of ['pointermove', 'pointerdown', 'pointerup']) {
+          el.dispatchEvent(new PointerEvent(type, { clientX: at.x, clientY: at.y, pointerType: 'mouse', pointerId: 1, isPrimary: true, bubbles: true, buttons: type === 'pointerdown' ? 1 : 0 }));
+        }
+      }, { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 });
+      const { token, key, issued } = await checkCoupon(rig, FIXTURE_GAMES.wheel, { campaign: 'free-juice', title: /鲜榨橙汁一杯/, link: true });
+      await expect(page.getByTestId('coupon')).toContainText('用手机扫码，把优惠券存到手机上');
+
+      const forged = tamper(token);
+      expect(await verifyCoupon(forged, [key])).toMatchObject({ valid: false, reason: 'bad-signature' });
+      const findings = await reconcileCoupons(issued, [{ token: forged, redeemedAt: Math.floor(Date.now() / 1000) }], { keys: [key] });
+      expect(findings.map((f) => f.kind).sort()).toEqual(['invalid-token', 'redeemed-never-issued']);
+      expect(rig.errors).toEqual([]);
+    } finally {
+      await closeRig(rig);
+    }
+  });
+
+  test('scratch card: scratching with a pressed mouse uncovers the card, and three of a kind brings the coupon', async ({ page }) => {
+    const rig = await openGames(page);
+    try {
+      const { canvas } = await startGame(page, FIXTURE_GAMES.scratch);
+      await expect(page.getByTestId('game-hud-time')).toBeVisible();
+      const finished = () => page.evaluate((id) => window.__kioskTest!.events.some((e) => e.type === 'game-finished' && e.detail.id === id), FIXTURE_GAMES.scratch);
+      await page.mouse.move(canvas.x + canvas.width * 0.1, canvas.y + canvas.height * 0.12);
+      await page.mouse.down();
+      for (let row = 0.12; row < 0.9 && !(await finished()); row += 0.05) {
+        await page.mouse.move(canvas.x + canvas.width * 0.1, canvas.y + canvas.height * row, { steps: 2 });
+        await page.mouse.move(canvas.x + canvas.width * 0.9, canvas.y + canvas.height * row, { steps: 3 });
+      }
+      await page.mouse.up();
+      // The card reveals itself at 60 % scratched (or when time is up on a slow machine).
+      const result = await waitForAppEvent(page, 'game-finished', { id: FIXTURE_GAMES.scratch });
+      expect(result.detail.score).toBeGreaterThan(20);
+      await checkCoupon(rig, FIXTURE_GAMES.scratch, { campaign: 'ten-off', title: /满59减10元/, link: false });
+      expect(rig.errors).toEqual([]);
+    } finally {
+      await closeRig(rig);
+    }
+  });
+
+  test('sold out: the intro says so kindly, the game still plays, and no coupon appears', async ({ page }) => {
+    const rig = await openGames(page);
+    try {
+      await page.getByTestId(`game-${FIXTURE_GAMES.soldOut}`).click();
+      await expect(page.getByTestId('game-sold-out')).toHaveText('今天的优惠券已经送完了，游戏照样可以玩哦！');
+      await page.getByTestId('back').click();
+      const { canvas } = await startGame(page, FIXTURE_GAMES.soldOut);
+      await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+      const result = await waitForAppEvent(page, 'game-result', { id: FIXTURE_GAMES.soldOut }, 0, 30_000);
+      expect(result.detail).toMatchObject({ outcome: 'no-prize', reason: 'sold-out' });
+      await expect(page.getByTestId('game-message')).toHaveText('太可惜了，今天的优惠券已经送完，明天再来试试吧');
+      await expect(page.getByTestId('coupon')).toHaveCount(0);
+      await expect.poll(() => collected(rig.collector).find((e) => e.event === 'Game Finished')?.properties, { timeout: 30_000 }).toMatchObject({ prize_outcome: 'none', prize_reason: 'sold-out', campaign_id: 'juice-gone' });
+      expect(collected(rig.collector).some((e) => e.event === 'Coupon Issued')).toBe(false);
+
+      // "Play again" sets up a fresh game.
+      const before = await lastEventSeq(page);
+      await page.getByTestId('game-again').click();
+      await waitForAppEvent(page, 'game-ready', { id: FIXTURE_GAMES.soldOut }, before);
+      await expect(page.getByTestId('game-intro')).toBeVisible();
+      expect(rig.errors).toEqual([]);
+    } finally {
+      await closeRig(rig);
+    }
+  });
+
+  test('the demo pack: its wheel lands on what the prize rules chose, and a coupon it gives verifies', async ({ page }) => {
+    const gamesFile = path.join(demoPackDir, 'data', 'games.json');
+    test.skip(!existsSync(gamesFile), 'the demo pack is not built (npx tsx content/demo/build-demo.ts)');
+    const wheel = (JSON.parse(readFileSync(gamesFile, 'utf8')) as { id: string; kind: string }[]).find((g) => g.kind === 'wheel');
+    test.skip(!wheel, 'the demo pack has no wheel');
+    const rig = await openGames(page, demoPackDir);
+    try {
+      test.skip((await page.getByTestId(`game-${wheel!.id}`).count()) === 0, 'the demo wheel is not offered at this hour');
+      const { canvas } = await startGame(page, wheel!.id);
+      await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+      const result = await waitForAppEvent(page, 'game-result', { id: wheel!.id }, 0, 45_000);
+      await expect(page.getByTestId('game-result')).toBeVisible();
+      await expect(page.getByTestId('game-message')).not.toBeEmpty();
+      if (result.detail.outcome === 'coupon') {
+        const text = await readQr(page.getByTestId('coupon-qr'));
+        expect(await verifyCoupon(text, [await kioskKey(page)])).toMatchObject({ valid: true });
+      } else {
+        expect(result.detail.outcome).toBe('no-prize');
+        await expect(page.getByTestId('coupon')).toHaveCount(0);
+      }
+      expect(rig.errors).toEqual([]);
+    } finally {
+      await closeRig(rig);
+    }
+  });
+});
