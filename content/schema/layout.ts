@@ -21,13 +21,22 @@ export const DATA_FILES = {
 export const CATALOG_INDEX_FILE = 'catalog/index.json';
 export const catalogShardFile = (shard: number) => `catalog/shard-${String(shard).padStart(4, '0')}.json`;
 
-/** FNV-1a (32-bit) of a code, mod the shard count. */
+/**
+ * FNV-1a (32-bit) of a code with a final avalanche (murmur3's fmix32), mod the shard
+ * count. The mixing matters: valid GTINs have a check-digit structure that leaves
+ * FNV-1a's low bits correlated, so without it half the shards would stay empty.
+ */
 export function shardOf(code: string, shardCount: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < code.length; i++) {
     hash ^= code.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return (hash >>> 0) % shardCount;
 }
 

@@ -1,0 +1,17 @@
+// Prices as a shopper reads them: minor units (fen) of the pack's currency, shown with
+// the currency's own symbol and decimals in the shopper's language.
+
+/** Decimal places of a currency (CNY 2, JPY 0). */
+export function currencyDecimals(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** 1299 fen → 12.99 (for events, which carry major units as Segment expects). */
+export function toMajorUnits(minor: number, currency: string): number {
+  return minor / 10 ** currencyDecimals(currency);
+}
+
+export function formatMoney(amount: number, currency: string, locale: string, unit: 'minor' | 'major' = 'minor'): string {
+  const major = unit === 'minor' ? toMajorUnits(amount, currency) : amount;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major);
+}

@@ -1,0 +1,120 @@
+// Hand-scanner (keyboard-wedge HID) scan to product page on screen, in Chromium, with
+// a 100k-product pack: the time from the Enter that ends the scan to the first frame
+// after the product page is in the DOM.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { CATALOG_INDEX_FILE } from '../../content/schema/layout.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
+import { startKioskWebServer } from '../support/kiosk-web-server.ts';
+import { generatedGtin, writeScanFixturePack } from '../support/scan-fixture-pack.ts';
+import { scannerBurst } from '../support/wedge-keys.ts';
+import { percentile } from './machine.ts';
+
+const WORK = path.join(os.tmpdir(), 'kiosk-scan-bench');
+const repo = path.resolve(import.meta.dirname, '../..');
+
+export interface LatencyFigures {
+  products: number;
+  scans: number;
+  /**
+   * From the moment the page handles the Enter that ends the scan to the first frame
+   * with the product page. (The keys' own time stamps are the harness's, set 4 ms apart
+   * ahead of delivery, so they cannot be the start.)
+   */
+  totalMs: number[];
+  lookupMs: number[];
+  renderMs: number[];
+  firstScanMs: number;
+}
+
+async function packWith(products: number, log: (line: string) => void): Promise<string> {
+  const dir = path.join(WORK, `pack-${products}`);
+  const index = path.join(dir, CATALOG_INDEX_FILE);
+  if (existsSync(index) && (JSON.parse(await readFile(index, 'utf8')) as { productCount: number }).productCount >= products) return dir;
+  log(`  writing a ${products.toLocaleString('en')}-product pack to ${dir} …`);
+  await writeScanFixturePack(dir, { extraProducts: products });
+  return dir;
+}
+
+async function renderer(log: (line: string) => void): Promise<string> {
+  if (process.env.KIOSK_BENCH_RENDERER) return process.env.KIOSK_BENCH_RENDERER;
+  const outDir = path.join(WORK, 'renderer');
+  log(`  building the renderer into ${outDir} …`);
+  await build({ configFile: path.join(repo, 'renderer/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+declare global {
+  interface Window {
+    __scanBench?: Promise<number>;
+  }
+}
+
+export async function runLatencyBench(options: { products?: number; scans?: number; log?: (line: string) => void } = {}): Promise<LatencyFigures> {
+  const log = options.log ?? console.log;
+  const products = options.products ?? 100_000;
+  const scans = options.scans ?? 60;
+  const packDir = await packWith(products, log);
+  const server = await startKioskWebServer({
+    rendererDir: await renderer(log),
+    packDir,
+    config: { idle: { timeoutSec: 3600, warningSec: 10 }, scanner: { camera: false } },
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const figures: LatencyFigures = { products, scans, totalMs: [], lookupMs: [], renderMs: [], firstScanMs: NaN };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5 });
+    page.on('crash', () => log('  the page crashed'));
+    page.on('pageerror', (err) => log(`  page error: ${err.message}`));
+    // Registered before the app's own listener: when the kiosk starts handling the Enter.
+    await page.addInitScript(`addEventListener('keydown', (e) => { if (e.code === 'Enter') window.__enterHandledAt = performance.now(); }, true)`);
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__kioskTest?.events.some((e) => e.type === 'app-ready'));
+    await page.waitForTimeout(1000);
+    let seed = 12345;
+    const picks = new Set<number>();
+    while (picks.size < scans) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      picks.add(seed % products);
+    }
+    for (const n of picks) {
+      const gtin = generatedGtin(n);
+      // As text: tsx would wrap a named function in a helper the page does not have. (It
+      // ends in undefined so evaluate does not wait for the promise.)
+      await page.evaluate(`window.__scanBench = new Promise((resolve) => {
+        const on = (event) => {
+          const e = event.detail;
+          if (e.type !== 'product-shown' || e.detail.gtin !== ${JSON.stringify(gtin)}) return;
+          window.removeEventListener('kiosk:app-event', on);
+          requestAnimationFrame(() => resolve(performance.now()));
+        };
+        window.addEventListener('kiosk:app-event', on);
+      }); undefined`);
+      await scannerBurst(page, `${gtin.slice(1)}\n`);
+      let timer: NodeJS.Timeout | undefined;
+      const renderedAt = await Promise.race([
+        page.evaluate(() => window.__scanBench!),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`product ${gtin} did not show within 10 s`)), 10_000))),
+      ]).finally(() => clearTimeout(timer));
+      const scan = await page.evaluate(() => window.__kioskTest!.events.filter((e) => e.type === 'scan').at(-1)!);
+      const enterAt = (await page.evaluate('window.__enterHandledAt')) as number;
+      figures.totalMs.push(renderedAt - enterAt);
+      figures.lookupMs.push(scan.at - enterAt);
+      figures.renderMs.push(renderedAt - scan.at);
+    }
+    figures.firstScanMs = figures.totalMs[0]!;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return figures;
+}
+
+export function latencySummary(ms: number[]): { p50: number; p95: number; max: number } {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? NaN };
+}
