@@ -5,7 +5,8 @@ export function useCursorAutohide(afterMs = 3000): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hide = () => document.body.classList.add('cursor-hidden');
   const onMove = (event: PointerEvent) => {
-    if (event.pointerType !== 'mouse') return hide();
+    // Touch, and the hand cursor's synthetic events, never show the system arrow.
+    if (!event.isTrusted || event.pointerType !== 'mouse') return hide();
     document.body.classList.remove('cursor-hidden');
     clearTimeout(timer);
     timer = setTimeout(hide, afterMs);

@@ -1,0 +1,39 @@
+// The state of touchless control the rest of the kiosk may read: the camera (for the
+// host's health: available / absent / denied), whether frames are flowing (the
+// camera-active indicator), and the hand model. Changes are app events too.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { emitAppEvent } from '../test-hook/app-events.ts';
+import type { CameraState } from './camera-source.ts';
+
+export type EngineState = 'off' | 'loading' | 'ready' | 'failed';
+
+export const useGestureStatus = defineStore('gesture-status', () => {
+  const camera = ref<CameraState>('unknown');
+  /** The camera is open and its frames go to the hand model: the indicator shows. */
+  const cameraActive = ref(false);
+  const engine = ref<EngineState>('off');
+  const delegate = ref<'GPU' | 'CPU' | null>(null);
+  /** What is wrong, for an installer (never shown to shoppers). */
+  const problem = ref<string | null>(null);
+
+  function setCamera(state: CameraState, detail: string | null = null): void {
+    if (state !== 'available') problem.value = detail;
+    if (camera.value === state) return;
+    camera.value = state;
+    emitAppEvent('camera-state', { state });
+  }
+
+  function setCameraActive(active: boolean): void {
+    cameraActive.value = active;
+  }
+
+  function setEngine(state: EngineState, detail: { delegate?: 'GPU' | 'CPU'; numHands?: number; problem?: string } = {}): void {
+    engine.value = state;
+    if (detail.delegate) delegate.value = detail.delegate;
+    if (detail.problem) problem.value = detail.problem;
+    emitAppEvent('gesture-engine', { state, ...detail });
+  }
+
+  return { camera, cameraActive, engine, delegate, problem, setCamera, setCameraActive, setEngine };
+});

@@ -1,0 +1,131 @@
+// The hand-landmarker worker: MediaPipe HandLandmarker in VIDEO mode, off the UI
+// thread. Camera frames arrive here and never leave: each is analysed (or skipped by
+// the pacer) and closed at once; only landmarks are posted back. Nothing is stored or
+// logged.
+//
+// tasks-vision loads its wasm loader with importScripts in classic workers; a module
+// worker has no importScripts, so tasks-vision falls back to import(), which needs the
+// ES-module build of the loader (vision_wasm_module_internal.js, which sets
+// globalThis.ModuleFactory). The page passes that loader and its matching binary.
+import { HandLandmarker } from '@mediapipe/tasks-vision';
+import { FramePacer } from './frame-pacer.ts';
+import { epochNow, type FromWorker, type ToWorker, type WorkerHand, type WorkerInit } from './worker-protocol.ts';
+
+let landmarker: HandLandmarker | null = null;
+let reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
+let lastTimestamp = 0;
+const pacer = new FramePacer();
+
+const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
+
+/** A real GPU, not a software rasteriser (SwiftShader, llvmpipe) that would be slower than the CPU path. */
+function hasHardwareGpu(): boolean {
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+  } catch {
+    return false;
+  }
+}
+
+async function create(init: WorkerInit): Promise<void> {
+  const started = performance.now();
+  const res = await fetch(init.modelUrl);
+  if (!res.ok) throw new Error(`hand model ${init.modelUrl} could not be loaded (HTTP ${res.status}); build it with npm run build:hand-model`);
+  const model = new Uint8Array(await res.arrayBuffer());
+  const fileset = { wasmLoaderPath: init.wasmLoaderUrl, wasmBinaryPath: init.wasmBinaryUrl };
+  const hands = (delegate: 'GPU' | 'CPU') => (init.numHands === 'auto' ? (delegate === 'GPU' ? 2 : 1) : init.numHands);
+  const options = (delegate: 'GPU' | 'CPU') => ({
+    baseOptions: { modelAssetBuffer: model, delegate },
+    runningMode: 'VIDEO' as const,
+    numHands: hands(delegate),
+    minHandDetectionConfidence: 0.6,
+    minHandPresenceConfidence: 0.6,
+    minTrackingConfidence: 0.5,
+  });
+  let delegate: 'GPU' | 'CPU' = init.delegate === 'auto' ? (hasHardwareGpu() ? 'GPU' : 'CPU') : init.delegate;
+  try {
+    landmarker = await HandLandmarker.createFromOptions(fileset, options(delegate));
+  } catch (err) {
+    if (delegate === 'CPU') throw err;
+    delegate = 'CPU';
+    landmarker = await HandLandmarker.createFromOptions(fileset, options(delegate));
+  }
+  post({ type: 'ready', delegate, numHands: hands(delegate), loadMs: performance.now() - started });
+}
+
+function analyse(source: VideoFrame | ImageBitmap, frameAt: number): void {
+  if (!landmarker) return;
+  // VIDEO mode needs strictly increasing timestamps, whatever the camera does.
+  const timestamp = Math.max(performance.now(), lastTimestamp + 1);
+  lastTimestamp = timestamp;
+  const started = performance.now();
+  const result = landmarker.detectForVideo(source, timestamp);
+  const inferenceMs = performance.now() - started;
+  pacer.recordInference(inferenceMs);
+  const width = 'displayWidth' in source ? source.displayWidth : source.width;
+  const height = 'displayHeight' in source ? source.displayHeight : source.height;
+  const hands: WorkerHand[] = result.landmarks.map((points, i) => {
+    const flat = new Float32Array(points.length * 3);
+    points.forEach((p, j) => flat.set([p.x, p.y, p.z], j * 3));
+    return { score: result.handedness[i]?.[0]?.score ?? 0, landmarks: flat };
+  });
+  post({ type: 'hands', frameAt, doneAt: epochNow(), aspect: width / height, inferenceMs, hands }, hands.map((h) => h.landmarks.buffer));
+}
+
+async function readFrames(readable: ReadableStream<VideoFrame>): Promise<void> {
+  await reader?.cancel().catch(() => undefined);
+  const own = readable.getReader();
+  reader = own;
+  try {
+    for (;;) {
+      const { value: frame, done } = await own.read();
+      if (done) break;
+      try {
+        if (landmarker && pacer.take(performance.now())) analyse(frame, epochNow());
+      } catch (err) {
+        post({ type: 'error', stage: 'frame', message: (err as Error).message });
+      } finally {
+        frame.close();
+      }
+    }
+  } catch {
+    // The track ended or the page cancelled: nothing to clean beyond the reader.
+  } finally {
+    if (reader === own) {
+      reader = null;
+      post({ type: 'stream-ended' });
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      create(message).catch((err: Error) => post({ type: 'error', stage: 'init', message: err.message }));
+      break;
+    case 'stream':
+      void readFrames(message.readable);
+      break;
+    case 'frame': {
+      const { bitmap } = message;
+      try {
+        if (landmarker && pacer.take(performance.now())) analyse(bitmap, message.capturedAt);
+        else post({ type: 'skipped' });
+      } catch (err) {
+        post({ type: 'error', stage: 'frame', message: (err as Error).message });
+      } finally {
+        bitmap.close();
+      }
+      break;
+    }
+    case 'jank':
+      pacer.reportJank(message.share);
+      break;
+  }
+};

@@ -1,0 +1,53 @@
+// The real hand model (built by build:hand-model from @mediapipe/hands, served by the
+// kiosk itself) running in the kiosk's worker on Google's sample photos, held up to
+// Chromium's fake camera: each hand is found with its 21 landmarks; an empty grey
+// scene gives no hand at all, however many frames are analysed.
+import { blankCamera, PHOTOS, stillCamera } from '../support/gesture/scenes.ts';
+import { expect, openKiosk, test, waitForAppEvent } from './gesture-kiosk.ts';
+
+for (const [name, photo] of Object.entries(PHOTOS)) {
+  test.describe(`the ${name} photo`, () => {
+    test.use({ scene: { make: () => stillCamera(photo), autoAllow: true } });
+
+    test(`finds one hand with 21 landmarks (${name})`, async ({ page, kiosk }) => {
+      await openKiosk(page, kiosk);
+      const ready = await waitForAppEvent(page, 'gesture-engine', { state: 'ready' }, 0, 30_000);
+      expect(['CPU', 'GPU']).toContain(ready.detail.delegate);
+      const found = await waitForAppEvent(page, 'hand-presence', { present: true }, 0, 30_000);
+      expect(found.detail.hands).toBe(1);
+      expect(found.detail.landmarks).toEqual([21]);
+      await expect(page.getByTestId('gesture-cursor')).toBeVisible();
+    });
+  });
+}
+
+test.describe('a browser without MediaStreamTrackProcessor', () => {
+  test.use({ scene: { make: () => stillCamera(PHOTOS.victory), autoAllow: true } });
+
+  test('sends frames as ImageBitmaps instead, and still finds the hand', async ({ page, kiosk }) => {
+    await page.addInitScript(() => {
+      delete (window as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor;
+    });
+    await openKiosk(page, kiosk);
+    await waitForAppEvent(page, 'gesture-feed', { mode: 'bitmap' });
+    const found = await waitForAppEvent(page, 'hand-presence', { present: true }, 0, 30_000);
+    expect(found.detail.landmarks).toEqual([21]);
+  });
+});
+
+test.describe('an empty scene', () => {
+  test.use({ scene: { make: () => blankCamera(), autoAllow: true } });
+
+  test('finds no hand in 20 analysed frames, and shows no cursor', async ({ page, kiosk }) => {
+    await openKiosk(page, kiosk);
+    await waitForAppEvent(page, 'gesture-engine', { state: 'ready' }, 0, 30_000);
+    await expect
+      .poll(() => page.evaluate(() => window.__kioskTest!.events.filter((e) => e.type === 'gesture-stats').at(-1)?.detail.frames ?? 0), { timeout: 45_000 })
+      .toBeGreaterThanOrEqual(20);
+    const stats = await page.evaluate(() => window.__kioskTest!.events.filter((e) => e.type === 'gesture-stats').at(-1)!.detail);
+    expect(stats.handFrames).toBe(0);
+    const types = await page.evaluate(() => window.__kioskTest!.events.map((e) => e.type));
+    expect(types).not.toContain('hand-presence');
+    await expect(page.getByTestId('gesture-cursor')).toHaveCount(0);
+  });
+});
