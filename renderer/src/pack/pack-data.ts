@@ -1,25 +1,14 @@
 // Reads the records of the active pack over pack:// (Electron) or HTTP (browser) and
 // checks them against the schema; a pack the renderer cannot read is reported, not
 // half-shown.
-import { z } from 'zod';
-import { Branding } from '../../../content/schema/branding.ts';
-import { Campaign } from '../../../content/schema/campaign.ts';
-import { GameConfig } from '../../../content/schema/game-config.ts';
+import type { z } from 'zod';
 import { DATA_FILES, MANIFEST_FILE } from '../../../content/schema/layout.ts';
 import { Manifest } from '../../../content/schema/manifest.ts';
-import { Playlist } from '../../../content/schema/playlist.ts';
-import { Category } from '../../../content/schema/product.ts';
-import { Promotion } from '../../../content/schema/promotion.ts';
+import { DATA_FILE_SCHEMAS, type DataFileName, type PackData as PackRecords } from '../../../content/schema/pack-data.ts';
 
-export interface PackData {
+export interface PackData extends PackRecords {
   baseUrl: string;
   manifest: Manifest;
-  branding: Branding;
-  categories: Category[];
-  promotions: Promotion[];
-  campaigns: Campaign[];
-  games: GameConfig[];
-  playlists: Playlist[];
 }
 
 export class PackReadError extends Error {
@@ -54,14 +43,11 @@ async function readJson<T>(baseUrl: string, file: string, schema: z.ZodType<T>, 
 }
 
 export async function loadPackData(baseUrl: string, fetchImpl: typeof fetch = fetch.bind(globalThis)): Promise<PackData> {
-  const [manifest, branding, categories, promotions, campaigns, games, playlists] = await Promise.all([
+  const names = Object.keys(DATA_FILES) as DataFileName[];
+  const [manifest, ...records] = await Promise.all([
     readJson(baseUrl, MANIFEST_FILE, Manifest, fetchImpl),
-    readJson(baseUrl, DATA_FILES.branding, Branding, fetchImpl),
-    readJson(baseUrl, DATA_FILES.categories, z.array(Category), fetchImpl),
-    readJson(baseUrl, DATA_FILES.promotions, z.array(Promotion), fetchImpl),
-    readJson(baseUrl, DATA_FILES.campaigns, z.array(Campaign), fetchImpl),
-    readJson(baseUrl, DATA_FILES.games, z.array(GameConfig), fetchImpl),
-    readJson(baseUrl, DATA_FILES.playlists, z.array(Playlist), fetchImpl),
+    ...names.map((name) => readJson(baseUrl, DATA_FILES[name], DATA_FILE_SCHEMAS[name] as z.ZodType<unknown>, fetchImpl)),
   ]);
-  return { baseUrl, manifest, branding, categories, promotions, campaigns, games, playlists };
+  const data = Object.fromEntries(names.map((name, i) => [name, records[i]])) as unknown as PackRecords;
+  return { baseUrl, manifest: manifest as Manifest, ...data };
 }
