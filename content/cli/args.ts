@@ -4,8 +4,9 @@ import { bi } from '../lib/report/bilingual.ts';
 import { UsageError } from './output.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
 
-export function readArgs<O extends Options>(argv: string[], options: O, positionals: readonly string[]) {
+export function readArgs<O extends Options>(argv: string[], options: O, positionals: readonly string[]): { values: Parsed<O>['values']; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });

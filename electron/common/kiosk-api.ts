@@ -3,6 +3,7 @@
 // Chromium. Pure TypeScript: no imports from outside electron/common.
 
 import type { KioskSettings } from './kiosk-settings.ts';
+import type { HostNotice, PackCheckReport, PackFileCandidate } from './pack-admin.ts';
 
 export type HostMode = 'electron' | 'web';
 export type Unsubscribe = () => void;
@@ -55,9 +56,63 @@ export interface AdminApi {
   lock(): Promise<void>;
   /** Leaves kiosk mode and quits; only after unlock. */
   exitKiosk(): Promise<AdminActionResult>;
+  /** Pack files on USB sticks and in the watched folders. */
+  listPackFiles(): Promise<PackFileCandidate[]>;
+  /** Checks a pack file completely without installing it. */
+  checkPackFile(id: string): Promise<PackCheckReport>;
+  /** Installs a checked pack file; it starts at the next idle moment. */
+  installPackFile(id: string): Promise<AdminActionResult>;
+  /** Goes back to the pack that was active before. */
+  rollbackPack(): Promise<AdminActionResult>;
 }
 
 export type SessionState = 'idle' | 'active';
+
+/** A prize the renderer decided and asks the host to sign: nothing about the shopper. */
+export interface CouponClaim {
+  campaignId: string;
+  /** Percent for percent-off, minor units (fen) for amount-off, 0 for a gift. */
+  reward: { kind: 'gift' | 'percent-off' | 'amount-off'; value: number };
+  /** Hours the coupon stays redeemable after it is issued. */
+  validHours: number;
+}
+
+export interface IssuedCoupon {
+  /** The signed token (152 characters A–Z, 2–7) a QR code carries. */
+  token: string;
+  /** `<kioskId>-<seq>`: unique for the kiosk. */
+  couponId: string;
+  kioskId: string;
+  keyId: string;
+  /** The kiosk's coupon number: 1, 2, 3… with no gaps. */
+  seq: number;
+  /** Unix seconds. */
+  issuedAt: number;
+  /** Unix seconds. */
+  expiresAt: number;
+  nonce: string;
+}
+
+export type CouponIssueResult = { ok: true; coupon: IssuedCoupon } | { ok: false; message: string };
+
+/** The kiosk's coupon public key, as tills and the backend import it. */
+export interface CouponPublicKey {
+  kind: 'kiosk-coupon-key';
+  keyId: string;
+  /** Raw 32-byte Ed25519 public key, base64. */
+  publicKey: string;
+  kioskId: string;
+  deviceId: string;
+  storeId: string;
+  kioskName: string;
+  createdAt: string;
+}
+
+export interface CouponApi {
+  /** Signs a coupon with the kiosk's key and the next coupon number. */
+  issue(claim: CouponClaim): Promise<CouponIssueResult>;
+  publicKey(): Promise<CouponPublicKey | null>;
+}
 
 export interface KioskApi {
   readonly mode: HostMode;
@@ -71,6 +126,14 @@ export interface KioskApi {
   setSessionState(state: SessionState): Promise<void>;
   /** The renderer has started on the active pack (the host keeps a new pack only after this). */
   reportReady(pack: { packId: string; version: string; activation: number }): Promise<void>;
+  /** The renderer cannot show the active pack; the host goes back to the previous one. */
+  reportPackFailed(pack: { packId: string; version: string; activation: number }, reason: string): Promise<void>;
+  /** Host notices (pack activated, import failed, rolled back) not yet acknowledged. */
+  getHostNotices(): Promise<HostNotice[]>;
+  /** The renderer has recorded every notice up to this id as an engagement event. */
+  ackHostNotices(uptoId: number): Promise<void>;
+  onHostNotice(listener: (notice: HostNotice) => void): Unsubscribe;
   getHealth(): Promise<AppHealth>;
   readonly admin: AdminApi;
+  readonly coupons: CouponApi;
 }

@@ -3,19 +3,24 @@
 import type { AppHealth, DeviceIdentity } from '../common/kiosk-api.ts';
 import type { KioskSettings } from '../common/kiosk-settings.ts';
 import type { AdminGate } from './admin-pin.ts';
+import type { CouponGuard } from './coupon-guard.ts';
+import type { CouponIssuer } from './coupon-keys.ts';
 import type { HostHandlers } from './ipc.ts';
-import type { PackSwitcher } from './pack-switcher.ts';
+import type { PackFileFinder } from './pack-files.ts';
+import type { PackService } from './pack-service.ts';
 
 export interface HostContext {
   identity: DeviceIdentity;
   config: KioskSettings;
   problems: () => string[];
-  packs: PackSwitcher;
+  packs: PackService;
+  packFiles: PackFileFinder;
   gate: AdminGate;
+  coupons: CouponIssuer;
+  couponGuard: CouponGuard;
   appVersion: string;
   startedAt: number;
   rendererRestarts: () => number;
-  lastImportError: () => string | null;
   onRendererReady: (pack: { packId: string; version: string; activation: number }) => void;
   quit: () => void;
 }
@@ -26,7 +31,13 @@ export function createHostHandlers(ctx: HostContext): HostHandlers {
     'kiosk:config:get': async () => ctx.config,
     'kiosk:pack:get-active': async () => ctx.packs.active(),
     'kiosk:session:set': async (state) => ctx.packs.setSessionState(state),
-    'kiosk:renderer:ready': async (pack) => ctx.onRendererReady(pack),
+    'kiosk:renderer:ready': async (pack) => {
+      ctx.onRendererReady(pack);
+      await ctx.packs.rendererReady(pack);
+    },
+    'kiosk:renderer:pack-failed': (pack, reason) => ctx.packs.rendererFailed(pack, reason),
+    'kiosk:notices:get': async () => ctx.packs.pendingNotices(),
+    'kiosk:notices:ack': async (uptoId) => ctx.packs.ackNotices(uptoId),
     'kiosk:health:get': async (): Promise<AppHealth> => {
       const active = ctx.packs.active();
       return {
@@ -36,17 +47,37 @@ export function createHostHandlers(ctx: HostContext): HostHandlers {
         uptimeSec: Math.round((Date.now() - ctx.startedAt) / 1000),
         rendererRestarts: ctx.rendererRestarts(),
         pack: active ? { packId: active.packId, version: active.version } : null,
-        lastImportError: ctx.lastImportError(),
+        lastImportError: ctx.packs.lastImportError(),
         problems: ctx.problems(),
         camera: 'unknown',
       };
     },
     'kiosk:admin:unlock': (pin) => ctx.gate.unlock(pin),
     'kiosk:admin:lock': async () => ctx.gate.lock(),
+    'kiosk:admin:pack-list': async () => (ctx.gate.isUnlocked() ? ctx.packFiles.list() : []),
+    'kiosk:admin:pack-check': async (id) => {
+      const file = ctx.gate.isUnlocked() ? ctx.packFiles.resolve(id) : null;
+      if (!file) return { ok: false, code: 'not-found', message: 'Unlock the admin screen and pick a pack file from the list.', problems: [] };
+      return ctx.packs.check(file);
+    },
+    'kiosk:admin:pack-install': async (id) => {
+      const file = ctx.gate.isUnlocked() ? ctx.packFiles.resolve(id) : null;
+      if (!file) return { ok: false, message: 'Unlock the admin screen and pick a pack file from the list.' };
+      return (await ctx.packs.importFile(file, 'admin')) ? { ok: true } : { ok: false, message: ctx.packs.lastImportError() ?? 'The pack was not installed.' };
+    },
+    'kiosk:admin:pack-rollback': async () => {
+      if (!ctx.gate.isUnlocked()) return { ok: false, message: 'Unlock the admin screen with the PIN first.' };
+      return (await ctx.packs.rollback('rolled back from the admin screen')) ? { ok: true } : { ok: false, message: 'There is no previous pack to go back to.' };
+    },
     'kiosk:admin:exit': async () => {
       if (!ctx.gate.isUnlocked()) return { ok: false, message: 'Unlock the admin screen with the PIN first.' };
       ctx.quit();
       return { ok: true };
     },
+    'kiosk:coupon:issue': async (claim) => {
+      const refused = await ctx.couponGuard.admit(claim).catch((err: Error) => `the active pack's campaigns cannot be read: ${err.message}`);
+      return refused ? { ok: false, message: `Coupon not signed: ${refused}.` } : ctx.coupons.issue(claim);
+    },
+    'kiosk:coupon:public-key': async () => ctx.coupons.publicKey(),
   };
 }

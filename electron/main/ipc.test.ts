@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Channels } from '../common/channels.ts';
+import { Channels, EVENT_CHANNELS } from '../common/channels.ts';
 import { registerHostHandlers, type HostHandlers, type IpcInvokeEvent, type IpcMainLike } from './ipc.ts';
 
 function fakeIpc() {
@@ -11,17 +11,15 @@ function fakeIpc() {
   return { ipc, listeners, call: (c: string, frame: { url: string } | null, ...args: unknown[]) => listeners.get(c)!({ senderFrame: frame }, ...args) };
 }
 
-const handlers: HostHandlers = {
-  'kiosk:device:get': async () => ({ deviceId: 'd', bootId: 'b', storeId: 's', kioskName: 'k' }),
-  'kiosk:config:get': async () => { throw new Error('unused'); },
-  'kiosk:pack:get-active': async () => null,
-  'kiosk:session:set': async () => undefined,
-  'kiosk:renderer:ready': async () => undefined,
-  'kiosk:health:get': async () => { throw new Error('unused'); },
-  'kiosk:admin:unlock': async (pin) => (pin === '2580' ? { ok: true, expiresAt: 1 } : { ok: false, reason: 'wrong-pin', attemptsLeft: 4 }),
-  'kiosk:admin:lock': async () => undefined,
-  'kiosk:admin:exit': async () => ({ ok: true }),
+const unused = async () => {
+  throw new Error('unused');
 };
+// Every invoke channel answers; the ones these tests call answer for real.
+const handlers = {
+  ...(Object.fromEntries(Object.values(Channels).filter((c) => !EVENT_CHANNELS.includes(c)).map((c) => [c, unused])) as unknown as HostHandlers),
+  'kiosk:device:get': async () => ({ deviceId: 'd', bootId: 'b', storeId: 's', kioskName: 'k' }),
+  'kiosk:admin:unlock': async (pin: string) => (pin === '2580' ? { ok: true as const, expiresAt: 1 } : { ok: false as const, reason: 'wrong-pin' as const, attemptsLeft: 4 }),
+} satisfies HostHandlers;
 
 describe('IPC door', () => {
   const kioskFrame = { url: 'app://kiosk/index.html' };

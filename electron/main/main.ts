@@ -1,21 +1,27 @@
 // Electron entry: wires the host's parts together. Logic lives in the modules it
 // imports; this file stays glue.
-import { app, ipcMain, session } from 'electron';
+import { app, ipcMain, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { buildContentSecurityPolicy, originOf } from '../common/csp.ts';
 import { Channels } from '../common/channels.ts';
 import { AdminGate, hashPin } from './admin-pin.ts';
+import { CouponGuard } from './coupon-guard.ts';
+import { openCouponIssuer, safeStorageBox } from './coupon-keys.ts';
 import { fileAdminPinStore } from './admin-pin-files.ts';
 import { loadOrCreateDeviceId, newBootId } from './device-identity.ts';
 import { createHostHandlers } from './host-handlers.ts';
 import { registerHostHandlers } from './ipc.ts';
 import { loadKioskConfig } from './kiosk-config-file.ts';
 import { createKioskWindow, type KioskWindow } from './kiosk-window.ts';
-import { PackSwitcher } from './pack-switcher.ts';
+import { PackFileFinder, usbMountRoots } from './pack-files.ts';
+import { PackService } from './pack-service.ts';
+import { startPackSources } from './pack-sources.ts';
 import { handleProtocols, registerPrivilegedSchemes } from './protocols.ts';
 import { readPinFromStdin } from './set-admin-pin.ts';
 import { PACK_ORIGIN, isAppUrl, isPermissionAllowed } from './security-policy.ts';
-import { loadBundledPack } from './bundled-pack.ts';
+import { PackStore } from '../../content/lib/index.ts';
+import demoPublicKey from '../../content/demo/keys/demo-public-key.json';
+import type { TrustedKey } from '../../content/schema/kiosk-config.ts';
 
 // Tests and a second development kiosk on one machine use their own data folder.
 if (process.env.KIOSK_DATA_DIR) app.setPath('userData', process.env.KIOSK_DATA_DIR);
@@ -29,6 +35,7 @@ const paths = {
   fallback: path.join(distDir, 'main', 'fallback.html'),
   data: app.getPath('userData'),
   config: process.env.KIOSK_CONFIG ?? path.join(app.getPath('userData'), 'kiosk.json'),
+  bundledPack: app.isPackaged ? path.join(process.resourcesPath, 'packs', 'demo.kpack') : path.join(distDir, 'packs', 'demo.kpack'),
 };
 
 app.enableSandbox();
@@ -75,12 +82,31 @@ async function start(): Promise<void> {
     storeId: config.storeId,
     kioskName: config.kioskName,
   };
+  const coupons = await openCouponIssuer({ dir: paths.data, box: safeStorageBox(safeStorage), identity });
+  for (const problem of coupons.problems) log(problem);
+  problems.push(...coupons.problems);
 
   let kiosk: KioskWindow | null = null;
-  const packs = new PackSwitcher((pack) => {
-    log(`content pack ${pack.packId}@${pack.version} is active`);
-    kiosk?.window.webContents.send(Channels.packChanged, pack);
+  const store = await PackStore.open(path.join(paths.data, 'packs'), { diskBudgetBytes: config.packs.diskBudgetBytes });
+  const packs = new PackService({
+    store,
+    trustedKeys: () => config.packs.trustedKeys,
+    kiosk: { storeId: config.storeId, kioskId: identity.deviceId },
+    // The demo pack inside the app is trusted by its own key, for that file only.
+    bundled: { file: paths.bundledPack, trustedKeys: [demoPublicKey as TrustedKey] },
+    readyTimeoutMs: 90_000,
+    onActivePackChanged: (pack) => {
+      log(`content pack ${pack.packId}@${pack.version} is active`);
+      kiosk?.window.webContents.send(Channels.packChanged, pack);
+    },
+    onNotice: (notice) => kiosk?.window.webContents.send(Channels.noticeAdded, notice),
+    log,
   });
+  await packs.start();
+  if (!packs.active()) problems.push('No content pack is installed: copy a .kpack onto a USB stick or set packs.updateUrl.');
+  const packFolders = [...config.packs.watchFolders, ...usbMountRoots()];
+  const sources = await startPackSources({ service: packs, config, folders: packFolders, dataDir: paths.data, log });
+  app.on('will-quit', () => void sources.close());
 
   const csp = buildContentSecurityPolicy({
     packOrigins: [PACK_ORIGIN],
@@ -108,10 +134,6 @@ async function start(): Promise<void> {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  const bundled = await loadBundledPack(distDir);
-  if (bundled) packs.offer(bundled);
-  else problems.push('No content pack is installed.');
-
   registerHostHandlers(
     ipcMain,
     createHostHandlers({
@@ -119,11 +141,19 @@ async function start(): Promise<void> {
       config,
       problems: () => problems,
       packs,
+      packFiles: new PackFileFinder(() => packFolders),
       gate,
+      coupons: coupons.issuer,
+      couponGuard: new CouponGuard({
+        activePack: () => {
+          const dir = packs.activeDir();
+          const active = packs.active();
+          return dir && active ? { dir, activation: active.activation } : null;
+        },
+      }),
       appVersion: app.getVersion(),
       startedAt,
       rendererRestarts: () => kiosk?.supervisor.restartCount ?? 0,
-      lastImportError: () => null,
       onRendererReady: () => kiosk?.supervisor.rendererReady(),
       quit: () => {
         log('admin exit');

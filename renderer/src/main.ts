@@ -8,7 +8,12 @@ import type { Locale } from '../../content/schema/localized.ts';
 import App from './App.vue';
 import { resolveHost } from './host/host.ts';
 import { hostKey, settingsKey } from './host/host-key.ts';
+import { startKioskEvents } from './events/kiosk-events.ts';
+import { outboxHealthKey } from './events/outbox-health.ts';
+import { trackerKey } from './events/tracker.ts';
 import { createKioskI18n } from './i18n/index.ts';
+import { useScreenStore } from './navigation/screen-store.ts';
+import { forwardHostNotices } from './pack/host-notices.ts';
 import { usePackStore } from './pack/pack-store.ts';
 import { useSessionStore } from './session/session-store.ts';
 import { emitAppEvent, installTestHook } from './test-hook/app-events.ts';
@@ -34,13 +39,34 @@ async function boot(): Promise<void> {
     document.documentElement.lang = settings.defaultLocale;
   });
 
+  // The engagement log: started before the pack loads, so its activation is recorded.
+  const events = await startKioskEvents({
+    host,
+    settings,
+    appVersion: import.meta.env.VITE_APP_VERSION ?? 'dev',
+    locale: () => i18n.global.locale.value,
+    session,
+    screen: useScreenStore(app.config.globalProperties.$pinia),
+    pack,
+  });
+  app.provide(trackerKey, events.tracker);
+  app.provide(outboxHealthKey, events.health);
+
+  void forwardHostNotices(host, events.tracker);
+
+  // A pack the renderer cannot show is reported, and the host goes back to the previous one.
+  const loadPack = (next: Awaited<ReturnType<typeof host.getActivePack>>) =>
+    pack.load(next).then(
+      () => true,
+      (err: Error) => (next ? host.reportPackFailed(next, err.message).then(() => false) : false),
+    );
   const active = await host.getActivePack();
-  await pack.load(active).catch(() => undefined);
-  host.onPackChanged((next) => void pack.load(next).then(() => host.reportReady(next)).catch(() => undefined));
+  const loaded = await loadPack(active);
+  host.onPackChanged((next) => void loadPack(next).then((ok) => (ok ? host.reportReady(next) : undefined)));
   setInterval(() => pack.tick(), 60_000);
 
   app.mount('#app');
-  if (active && !pack.error) await host.reportReady(active);
+  if (active && loaded) await host.reportReady(active);
   emitAppEvent('app-ready', { mode: host.mode, pack: active ? `${active.packId}@${active.version}` : null });
 }
 

@@ -26,7 +26,7 @@ async function writeRandomFile(file: string, bytes: number): Promise<void> {
   for (let left = bytes; left > 0; left -= chunk.length) {
     await promisify(randomFill)(chunk);
     const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
-    if (!out.write(part)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(part)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
+import { startCollector, type Collector } from '../collector/server.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,6 +25,31 @@ export const test = base.extend<KioskOptions & { kiosk: KioskWebServer }>({
   },
 });
 export { expect };
+
+/** The kiosk as above, with its engagement log uploading to this test's reference collector. */
+export const testWithCollector = test.extend<{ collector: Collector }>({
+  collector: async ({}, use) => {
+    const collector = await startCollector({ port: 0 });
+    await use(collector);
+    await collector.close();
+  },
+  kiosk: async ({ config, packDir, collector }, use) => {
+    const server = await startKioskWebServer({
+      rendererDir,
+      packDir,
+      config: { ...config, collector: { url: collector.url } },
+      connectOrigins: [new URL(collector.url).origin],
+    });
+    await use(server);
+    await server.close();
+  },
+});
+
+/** The properties of the events of one name the collector stored, oldest first. */
+export function storedEvents(collector: Collector, event: string): Record<string, unknown>[] {
+  const rows = collector.store.db.prepare('SELECT body FROM events WHERE event = ? ORDER BY device_id, seq').all(event) as { body: string }[];
+  return rows.map((r) => (JSON.parse(r.body) as { properties: Record<string, unknown> }).properties);
+}
 
 /** The seq of the newest app event, to wait for events after it. */
 export async function lastEventSeq(page: Page): Promise<number> {

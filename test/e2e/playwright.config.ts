@@ -14,6 +14,12 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
+  projects: [
+    { name: 'kiosk', testIgnore: ['**/gesture-*.e2e.ts'] },
+    // Hand tracking runs MediaPipe on the CPU; these run one at a time, after the rest,
+    // so their frame rate is the kiosk's and not what is left over from other tests.
+    { name: 'gestures', testMatch: ['**/gesture-*.e2e.ts'], dependencies: ['kiosk'], workers: 1 },
+  ],
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },

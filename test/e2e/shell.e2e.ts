@@ -6,7 +6,9 @@ test.describe('attract → home → back to attract', () => {
   test('a touch wakes the kiosk, choices show in Chinese, and idling returns to the attract loop', async ({ page, kiosk }) => {
     const { errors } = await openKiosk(page, kiosk);
     await expect(page.getByTestId('attract')).toBeVisible();
-    await expect(page.getByText('触摸屏幕开始')).toBeVisible();
+    // The pack's invitation, and the kiosk's own line about scanning.
+    await expect(page.getByText('轻触屏幕，开启新鲜发现')).toBeVisible();
+    await expect(page.getByText('或扫描商品条码')).toBeVisible();
 
     await page.getByTestId('attract').click();
     await waitForAppEvent(page, 'session-started', { trigger: 'touch' });

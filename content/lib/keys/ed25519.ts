@@ -5,7 +5,9 @@ import { createHash, type webcrypto } from 'node:crypto';
 const ED25519 = { name: 'Ed25519' } as const;
 const subtle = () => globalThis.crypto.subtle;
 
-const fromBase64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));
+const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.from(text, 'base64'));
+/** WebCrypto takes bytes backed by a plain ArrayBuffer. */
+const plain = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => (bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes));
 const toBase64 = (bytes: ArrayBuffer | Uint8Array): string => Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('base64');
 
 export interface RawKeyPair {
@@ -38,14 +40,14 @@ export async function publicKeyOf(privateKey: string): Promise<string> {
 
 export async function signBytes(privateKey: string, bytes: Uint8Array): Promise<string> {
   const key = await subtle().importKey('pkcs8', fromBase64(privateKey), ED25519, false, ['sign']);
-  return toBase64(await subtle().sign(ED25519, key, bytes));
+  return toBase64(await subtle().sign(ED25519, key, plain(bytes)));
 }
 
 /** False for a wrong signature and for a malformed key or signature. */
 export async function verifyBytes(publicKey: string, bytes: Uint8Array, signature: string): Promise<boolean> {
   try {
     const key = await subtle().importKey('raw', fromBase64(publicKey), ED25519, false, ['verify']);
-    return await subtle().verify(ED25519, key, fromBase64(signature), bytes);
+    return await subtle().verify(ED25519, key, fromBase64(signature), plain(bytes));
   } catch {
     return false;
   }

@@ -1,10 +1,10 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createWebHost } from './web-host.ts';
 
-function memoryStorage() {
-  const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
-}
+let browsers = 0;
+/** Each test host gets the IndexedDB of a browser of its own. */
+const freshBrowser = () => ({ identityDbName: `identity-${++browsers}`, couponDbName: `coupons-${browsers}` });
 
 function fakeFetch(routes: Record<string, unknown>): typeof fetch {
   return (async (input: RequestInfo | URL) => {
@@ -19,7 +19,7 @@ describe('web host', () => {
     const host = createWebHost({
       packBaseUrl: 'http://k/pack/',
       configUrl: 'http://k/kiosk-config.json',
-      storage: memoryStorage(),
+      ...freshBrowser(),
       fetchImpl: fakeFetch({
         'http://k/pack/manifest.json': { packId: 'demo', version: '1.2.0' },
         'http://k/kiosk-config.json': { storeId: 'sh-001', idle: { timeoutSec: 20 } },
@@ -32,9 +32,9 @@ describe('web host', () => {
   });
 
   it('keeps one device id per browser and runs on defaults without a settings file', async () => {
-    const storage = memoryStorage();
-    const a = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', storage, fetchImpl: fakeFetch({}) });
-    const b = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', storage, fetchImpl: fakeFetch({}) });
+    const browser = freshBrowser();
+    const a = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', ...browser, fetchImpl: fakeFetch({}) });
+    const b = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', ...browser, fetchImpl: fakeFetch({}) });
     expect((await a.getDeviceIdentity()).deviceId).toBe((await b.getDeviceIdentity()).deviceId);
     expect((await a.getDeviceIdentity()).bootId).not.toBe((await b.getDeviceIdentity()).bootId);
     expect((await a.getConfig()).idle.timeoutSec).toBe(45);
@@ -45,7 +45,7 @@ describe('web host', () => {
     const host = createWebHost({
       packBaseUrl: 'http://k/pack/',
       configUrl: 'http://k/c.json',
-      storage: memoryStorage(),
+      ...freshBrowser(),
       fetchImpl: fakeFetch({ 'http://k/c.json': { idle: { timeoutSec: 'soon' } } }),
     });
     expect((await host.getConfig()).idle.timeoutSec).toBe(45);
@@ -53,7 +53,7 @@ describe('web host', () => {
   });
 
   it('says admin functions are not available in browser mode', async () => {
-    const host = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', storage: memoryStorage(), fetchImpl: fakeFetch({}) });
+    const host = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', ...freshBrowser(), fetchImpl: fakeFetch({}) });
     expect(await host.admin.unlock('1234')).toEqual({ ok: false, reason: 'unavailable', message: expect.stringMatching(/browser mode/) });
     expect(await host.admin.exitKiosk()).toMatchObject({ ok: false });
   });

@@ -4,29 +4,29 @@
 import { DEFAULT_KIOSK_CONFIG, KioskConfig } from '../../../content/schema/kiosk-config.ts';
 import type { ActivePack, AppHealth, KioskApi, SessionState } from '../../../electron/common/kiosk-api.ts';
 import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
+import { emitAppEvent } from '../test-hook/app-events.ts';
+import { createWebCoupons } from './web-coupons.ts';
+import { loadOrCreateWebDeviceId } from './web-device-id.ts';
 
 const NOT_IN_BROWSER = 'Not available in browser mode: the admin functions need the kiosk app.';
-const DEVICE_KEY = 'kiosk.web.deviceId';
 
 export interface WebHostOptions {
   /** Where the unpacked pack is served, ending in "/". */
   packBaseUrl: string;
   configUrl: string;
-  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** IndexedDB database for the device id (tests give each browser its own). */
+  identityDbName?: string;
   fetchImpl?: typeof fetch;
   appVersion?: string;
+  /** IndexedDB database for the coupon key (tests give each host its own). */
+  couponDbName?: string;
 }
 
 export function createWebHost(options: WebHostOptions): KioskApi {
   const fetchImpl = options.fetchImpl ?? fetch.bind(globalThis);
-  const storage = options.storage ?? localStorage;
   const bootId = crypto.randomUUID();
   const startedAt = Date.now();
-  let deviceId = storage.getItem(DEVICE_KEY);
-  if (!deviceId) {
-    deviceId = crypto.randomUUID();
-    storage.setItem(DEVICE_KEY, deviceId);
-  }
+  const deviceId = loadOrCreateWebDeviceId(options.identityDbName);
   const problems: string[] = [];
   let session: SessionState = 'idle';
   let lastPack: ActivePack | null = null;
@@ -44,12 +44,21 @@ export function createWebHost(options: WebHostOptions): KioskApi {
     return DEFAULT_KIOSK_CONFIG;
   })();
 
+  const identity = async () => {
+    const c = await config;
+    return { deviceId: await deviceId, bootId, storeId: c.storeId, kioskName: c.kioskName };
+  };
+  // Coupons are signed with a key of this browser; its public key is announced so
+  // end-to-end tests can verify the QR codes they read.
+  const coupons = createWebCoupons({
+    identity,
+    ...(options.couponDbName ? { dbName: options.couponDbName } : {}),
+    onKey: (key) => emitAppEvent('coupon-key', { ...key }),
+  });
+
   return {
     mode: 'web',
-    async getDeviceIdentity() {
-      const c = await config;
-      return { deviceId: deviceId!, bootId, storeId: c.storeId, kioskName: c.kioskName };
-    },
+    getDeviceIdentity: identity,
     getConfig: () => config,
     async getActivePack() {
       const res = await fetchImpl(`${options.packBaseUrl}manifest.json`, { cache: 'no-store' });
@@ -64,6 +73,12 @@ export function createWebHost(options: WebHostOptions): KioskApi {
       session = state;
     },
     async reportReady() {},
+    async reportPackFailed(pack, reason) {
+      problems.push(`pack ${pack.packId}@${pack.version} could not be shown: ${reason}`);
+    },
+    getHostNotices: async () => [],
+    async ackHostNotices() {},
+    onHostNotice: () => () => undefined,
     async getHealth(): Promise<AppHealth> {
       void session;
       return {
@@ -82,6 +97,11 @@ export function createWebHost(options: WebHostOptions): KioskApi {
       unlock: async () => ({ ok: false, reason: 'unavailable', message: NOT_IN_BROWSER }),
       lock: async () => undefined,
       exitKiosk: async () => ({ ok: false, message: NOT_IN_BROWSER }),
+      listPackFiles: async () => [],
+      checkPackFile: async () => ({ ok: false, code: 'unavailable', message: NOT_IN_BROWSER, problems: [] }),
+      installPackFile: async () => ({ ok: false, message: NOT_IN_BROWSER }),
+      rollbackPack: async () => ({ ok: false, message: NOT_IN_BROWSER }),
     },
+    coupons,
   };
 }
