@@ -18,7 +18,7 @@ import { PackService } from './pack-service.ts';
 import { startPackSources } from './pack-sources.ts';
 import { handleProtocols, registerPrivilegedSchemes } from './protocols.ts';
 import { readPinFromStdin } from './set-admin-pin.ts';
-import { PACK_ORIGIN, isAppUrl, isPermissionAllowed } from './security-policy.ts';
+import { PACK_ORIGIN, isAppUrl, isDeviceAllowed, isPermissionAllowed } from './security-policy.ts';
 import { PackStore } from '../../content/lib/index.ts';
 import demoPublicKey from '../../content/demo/keys/demo-public-key.json';
 import type { TrustedKey } from '../../content/schema/kiosk-config.ts';
@@ -121,7 +121,9 @@ async function start(): Promise<void> {
   ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
     isPermissionAllowed({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, mediaType: details.mediaType }),
   );
-  ses.setDevicePermissionHandler(() => false);
+  ses.setDevicePermissionHandler(({ deviceType, origin, device }) =>
+    isDeviceAllowed({ deviceType, origin, usagePages: 'collections' in device ? device.collections.map((c) => c.usagePage) : [] }),
+  );
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, isAppUrl, isBlockedShortcut, isPermissionAllowed, kioskWebPreferences } from './security-policy.ts';
+import { APP_ENTRY_URL, HID_POS_USAGE_PAGE, isAppUrl, isBlockedShortcut, isDeviceAllowed, isPermissionAllowed, kioskWebPreferences } from './security-policy.ts';
 
 describe('security policy', () => {
   it('runs the renderer sandboxed and isolated, without Node', () => {
@@ -13,9 +13,17 @@ describe('security policy', () => {
     expect(isPermissionAllowed({ permission: 'media', requestingUrl: APP_ENTRY_URL, mediaTypes: ['video', 'audio'] })).toBe(false);
     expect(isPermissionAllowed({ permission: 'media', requestingUrl: APP_ENTRY_URL, mediaType: 'audio' })).toBe(false);
     expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['video'] })).toBe(false);
-    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'midi', 'openExternal', 'fullscreen', 'hid']) {
+    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'midi', 'openExternal', 'fullscreen', 'serial', 'usb']) {
       expect(isPermissionAllowed({ permission: p, requestingUrl: APP_ENTRY_URL })).toBe(false);
     }
+  });
+
+  it('opens only HID-POS barcode scanners to the kiosk page, no other device', () => {
+    expect(isDeviceAllowed({ deviceType: 'hid', origin: 'app://kiosk', usagePages: [HID_POS_USAGE_PAGE] })).toBe(true);
+    expect(isDeviceAllowed({ deviceType: 'hid', origin: 'app://kiosk', usagePages: [0x01] })).toBe(false); // a keyboard
+    expect(isDeviceAllowed({ deviceType: 'hid', origin: 'https://evil.example', usagePages: [HID_POS_USAGE_PAGE] })).toBe(false);
+    expect(isDeviceAllowed({ deviceType: 'usb', origin: 'app://kiosk', usagePages: [HID_POS_USAGE_PAGE] })).toBe(false);
+    expect(isPermissionAllowed({ permission: 'hid', requestingUrl: 'https://evil.example/' })).toBe(false);
   });
 
   it('recognises only the app origin as its own', () => {

@@ -54,9 +54,19 @@ export interface PermissionQuery {
  */
 export function isPermissionAllowed(q: PermissionQuery): boolean {
   if (!isAppUrl(q.requestingUrl)) return false;
+  // WebHID as such; which devices is decided by isDeviceAllowed.
+  if (q.permission === 'hid') return true;
   if (q.permission !== 'media') return false;
   if (q.mediaTypes) return q.mediaTypes.length > 0 && q.mediaTypes.every((t) => t === 'video');
   return q.mediaType === 'video';
+}
+
+/** The HID usage page of barcode scanners in HID-POS mode. */
+export const HID_POS_USAGE_PAGE = 0x8c;
+
+/** Only barcode scanners in HID-POS mode, and only for the kiosk's own page. */
+export function isDeviceAllowed(q: { deviceType: string; origin: string; usagePages: readonly number[] }): boolean {
+  return q.deviceType === 'hid' && isAppUrl(q.origin) && q.usagePages.includes(HID_POS_USAGE_PAGE);
 }
 
 /** Keys that would reload, open devtools or zoom the kiosk; the renderer never sees them. */

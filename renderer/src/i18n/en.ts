@@ -76,6 +76,7 @@ export const en: MessageSchema = {
     problems: 'Problems to fix',
     none: 'None',
     lastImportError: 'Last failed import',
+    camera: 'Camera (gestures)',
     packs: {
       title: 'Content packs',
       find: 'Look for packs on USB sticks and shared folders',

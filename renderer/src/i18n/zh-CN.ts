@@ -75,6 +75,7 @@ export const zhCN = {
     problems: '需处理的问题',
     none: '无',
     lastImportError: '最近一次导入失败',
+    camera: '摄像头（手势）',
     packs: {
       title: '内容包',
       find: '查找 U 盘和共享文件夹中的内容包',
