@@ -99,6 +99,14 @@ describe('kiosk-pack', { timeout: 60_000 }, () => {
     expect((await kioskPack('verify', 'resigned.kpack', '--trusted', 'other-pub.json')).code).toBe(0);
   });
 
+  it('writes the pack format as JSON Schema files an editor can use', async () => {
+    const result = await kioskPack('schema', '--out', 'schemas');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('wrote 9 JSON Schemas');
+    const products = JSON.parse(await readFile(at('schemas', 'products.schema.json'), 'utf8'));
+    expect(products.items.required).toEqual(expect.arrayContaining(['gtin', 'name', 'price', 'category']));
+  });
+
   it('explains wrong usage and exits 2', async () => {
     const none = await kioskPack();
     expect(none.code).toBe(2);

@@ -16,6 +16,8 @@ export const HELP = `kiosk-pack — 内容包工具 / content pack tool
       按互动屏的标准完整检查 / check the pack exactly as a kiosk would
   kiosk-pack inspect <file.kpack> [--json]
       查看内容包信息（不验证）/ show what is in a pack (without verifying)
+  kiosk-pack schema --out <文件夹 folder>
+      写出内容包格式的 JSON Schema（供编辑器和其他系统使用）/ write the pack format as JSON Schema files (for editors and other systems)
 
 退出码 exit codes: 0 成功 ok · 1 有问题 problems found · 2 用法错误 wrong usage
 `;

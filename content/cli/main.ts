@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   sign: () => import('./commands/sign.ts'),
   verify: () => import('./commands/verify.ts'),
   inspect: () => import('./commands/inspect.ts'),
+  schema: () => import('./commands/schema.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 // The wire shape of one engagement event: a Segment `track` message, so a retailer can
-// point kiosks at Segment, RudderStack or our own collector. test/collector/EVENTS.md
-// documents every field for backend teams.
+// point kiosks at Segment, RudderStack or our own collector. The README's section for
+// backend teams documents every field.
 
 /** Where and on what a kiosk recorded an event. Nothing here identifies a person. */
 export interface KioskContext {
