@@ -15,3 +15,4 @@ export * from './layout.ts';
 export * from './catalog.ts';
 export * from './pack-data.ts';
 export * from './kiosk-config.ts';
+export * from './migrations.ts';

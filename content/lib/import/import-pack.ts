@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { TrustedKey } from '../../schema/kiosk-config.ts';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../schema/layout.ts';
 import type { Manifest } from '../../schema/manifest.ts';
+import type { SchemaMigration } from '../../schema/migrations.ts';
 import { fsyncDir } from '../files/durable-write.ts';
 import { formatBytes, PackImportError } from './import-error.ts';
 import { checkStagedContent } from './check-staged-content.ts';
@@ -20,6 +21,7 @@ import { checkClaimedSizes, checkListedFiles, planEntries, readSmallEntry, type 
 import { EntryGuard, type ImportTally } from './entry-guard.ts';
 import { DEFAULT_IMPORT_LIMITS, MAX_SIGNATURE_BYTES, type ImportLimits } from './import-limits.ts';
 import { checkTargets, checkValidity, type KioskIdentity } from './pack-policy.ts';
+import { migrateStagedPack } from './migrate-staged.ts';
 import { verifyManifest } from './verify-manifest.ts';
 import { openEntry, openZip, readEntries, type ZipArchive } from './zip-archive.ts';
 
@@ -31,6 +33,8 @@ export interface ImportOptions {
   /** Check the pack's targets against this kiosk; omitted = any store and kiosk (tools). */
   kiosk?: KioskIdentity;
   now?: Date;
+  /** Forward migrations of the pack format (the published ones unless a test says otherwise). */
+  migrations?: readonly SchemaMigration[];
 }
 
 export interface ImportedPack {
@@ -117,7 +121,8 @@ export async function importPack(zipPath: string, options: ImportOptions): Promi
     if (!signatureEntry) throw new PackImportError('bad-signature');
     const manifestBytes = await readSmallEntry(zip, manifestEntry, MANIFEST_FILE, limits.maxManifestBytes, limits);
     const signatureBytes = await readSmallEntry(zip, signatureEntry, SIGNATURE_FILE, MAX_SIGNATURE_BYTES, limits);
-    const { manifest, signer } = await verifyManifest(manifestBytes, signatureBytes, options.trustedKeys);
+    const { manifest: signedManifest, signer, migration } = await verifyManifest(manifestBytes, signatureBytes, options.trustedKeys, options.migrations);
+    let manifest = signedManifest;
     checkValidity(manifest, now);
     if (options.kiosk) checkTargets(manifest, options.kiosk);
     checkListedFiles(plan, manifest);
@@ -128,6 +133,8 @@ export async function importPack(zipPath: string, options: ImportOptions): Promi
     await writeFile(path.join(staging, MANIFEST_FILE), manifestBytes, { flag: 'wx', flush: true });
     await writeFile(path.join(staging, SIGNATURE_FILE), signatureBytes, { flag: 'wx', flush: true });
     const dirs = await extract(zip, plan, manifest, staging, limits);
+    // Verified as signed; now carried forward to the current format, if it is older.
+    manifest = await migrateStagedPack(staging, migration, manifest, manifestBytes);
     const problems = await checkStagedContent(staging, manifest, limits, now);
     if (problems.hasErrors) {
       const [first] = problems.errors;

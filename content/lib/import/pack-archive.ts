@@ -3,7 +3,8 @@
 // as strictly as in an import; the signature is read, not trusted.
 import type { Readable } from 'node:stream';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../schema/layout.ts';
-import { Manifest, ManifestSignature } from '../../schema/manifest.ts';
+import { CURRENT_SCHEMA_VERSION, Manifest, ManifestSignature } from '../../schema/manifest.ts';
+import { migrateFile, planMigration } from '../../schema/migrations.ts';
 import { checkClaimedSizes, planEntries, readSmallEntry, type EntryPlan } from './archive-plan.ts';
 import { classifyError } from './classify-error.ts';
 import { PackImportError } from './import-error.ts';
@@ -36,7 +37,10 @@ export async function openPackArchive(file: string): Promise<PackArchive> {
     };
     if (!plan.has(MANIFEST_FILE)) throw new PackImportError('not-a-pack', { reason: 'no manifest.json' });
     const manifestBytes = await readSmallEntry(archive, entry(MANIFEST_FILE), MANIFEST_FILE, limits.maxManifestBytes, limits);
-    const parsed = Manifest.safeParse(JSON.parse(manifestBytes.toString('utf8')));
+    // Shown as the current format: an older pack's manifest is carried forward first.
+    const raw = JSON.parse(manifestBytes.toString('utf8')) as { schemaVersion?: unknown };
+    const migration = planMigration(raw.schemaVersion, CURRENT_SCHEMA_VERSION);
+    const parsed = Manifest.safeParse('error' in migration ? raw : migrateFile(migration, 'manifest', raw));
     if (!parsed.success) throw new PackImportError('schema', { count: parsed.error.issues.length, first: MANIFEST_FILE, firstEn: MANIFEST_FILE });
     let signature: ManifestSignature | undefined;
     if (plan.has(SIGNATURE_FILE)) {

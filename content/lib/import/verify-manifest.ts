@@ -2,6 +2,7 @@
 // trusted key over manifest.json's exact bytes; only then is the manifest parsed.
 import type { TrustedKey } from '../../schema/kiosk-config.ts';
 import { CURRENT_SCHEMA_VERSION, Manifest, ManifestSignature } from '../../schema/manifest.ts';
+import { migrateFile, planMigration, SCHEMA_MIGRATIONS, type MigrationPlan, type SchemaMigration } from '../../schema/migrations.ts';
 import { verifyManifestSignature } from '../keys/manifest-signature.ts';
 import { bi } from '../report/bilingual.ts';
 import { checkValue } from '../report/schema-check.ts';
@@ -16,20 +17,35 @@ function parseJson(bytes: Uint8Array): unknown {
 }
 
 export interface VerifiedManifest {
+  /** The manifest in the current schema version (migrated when the pack is older). */
   manifest: Manifest;
   signer: TrustedKey;
+  /** The steps the pack's files need to reach the current version (none for a current pack). */
+  migration: MigrationPlan;
 }
 
-export async function verifyManifest(manifestBytes: Uint8Array, signatureBytes: Uint8Array, trusted: readonly TrustedKey[]): Promise<VerifiedManifest> {
+export async function verifyManifest(
+  manifestBytes: Uint8Array,
+  signatureBytes: Uint8Array,
+  trusted: readonly TrustedKey[],
+  migrations: readonly SchemaMigration[] = SCHEMA_MIGRATIONS,
+): Promise<VerifiedManifest> {
   const signature = ManifestSignature.safeParse(parseJson(signatureBytes));
   if (!signature.success) throw new PackImportError('bad-signature');
   const check = await verifyManifestSignature(manifestBytes, signature.data, trusted);
   if (!check.ok) throw new PackImportError(check.reason, { keyId: check.keyId });
 
-  const raw = parseJson(manifestBytes) as { schemaVersion?: unknown } | undefined;
-  if (typeof raw?.schemaVersion === 'number' && raw.schemaVersion > CURRENT_SCHEMA_VERSION) {
-    throw new PackImportError('unsupported-version', { version: raw.schemaVersion, supported: CURRENT_SCHEMA_VERSION });
+  const parsed = parseJson(manifestBytes) as { schemaVersion?: unknown } | undefined;
+  if (typeof parsed?.schemaVersion === 'number' && parsed.schemaVersion > CURRENT_SCHEMA_VERSION) {
+    throw new PackImportError('unsupported-version', { version: parsed.schemaVersion, supported: CURRENT_SCHEMA_VERSION });
   }
+  // An older pack is carried forward, step by step, before the current schema checks it.
+  const plan = planMigration(parsed?.schemaVersion ?? CURRENT_SCHEMA_VERSION, CURRENT_SCHEMA_VERSION, migrations);
+  if ('error' in plan) {
+    const problem = { severity: 'error' as const, file: 'manifest.json', field: 'schemaVersion', message: bi(`无法升级内容包格式：${plan.error}`, `the pack format cannot be upgraded: ${plan.error}`), fix: bi('用当前版本的 kiosk-pack 重新生成内容包', 'build the pack again with the current kiosk-pack') };
+    throw new PackImportError('schema', { count: 1, first: problem.message['zh-CN'], firstEn: problem.message.en }, { problems: [problem] });
+  }
+  const raw = migrateFile(plan, 'manifest', parsed);
   const checked = checkValue(Manifest, raw, { file: 'manifest.json' });
   if (!checked.value) {
     const first = checked.problems[0];
@@ -45,5 +61,5 @@ export async function verifyManifest(manifestBytes: Uint8Array, signatureBytes: 
       throw new PackImportError('schema', { count: 1, first: problem.message['zh-CN'], firstEn: problem.message.en }, { problems: [problem] });
     }
   }
-  return { manifest: checked.value, signer: check.key };
+  return { manifest: checked.value, signer: check.key, migration: plan };
 }
