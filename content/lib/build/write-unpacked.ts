@@ -1,10 +1,9 @@
 // Writes a built pack as a plain directory (same layout as inside the zip), for the
 // browser mode that serves a pack over HTTP.
-import { createWriteStream } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../schema/layout.ts';
+import { pipeToFile } from '../files/pipe-to-file.ts';
 import type { PackFile } from './pack-files.ts';
 
 export async function writeUnpacked(dir: string, manifestBytes: Uint8Array, signatureBytes: Uint8Array | undefined, files: readonly PackFile[]): Promise<void> {
@@ -16,6 +15,6 @@ export async function writeUnpacked(dir: string, manifestBytes: Uint8Array, sign
     await mkdir(path.dirname(target), { recursive: true });
     if ('bytes' in file) await writeFile(target, file.bytes);
     else if ('file' in file) await copyFile(file.file, target);
-    else await pipeline(await file.open(), createWriteStream(target));
+    else await pipeToFile(await file.open(), [], target);
   }
 }

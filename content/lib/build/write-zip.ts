@@ -4,13 +4,13 @@
 // made (or a re-signed entry that does not match its manifest) fails the build instead
 // of producing a pack every kiosk would refuse.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../schema/layout.ts';
 import type { Manifest } from '../../schema/manifest.ts';
+import { pipeToFile } from '../files/pipe-to-file.ts';
 import { isCompressedMedia } from '../media/media-types.ts';
 import type { PackFile } from './pack-files.ts';
 
@@ -74,7 +74,7 @@ export async function writePackZip(out: string, input: ZipInput): Promise<void> 
   zip.end();
   const temp = `${out}.${process.pid}.tmp`;
   try {
-    await pipeline(zip.outputStream, createWriteStream(temp));
+    await pipeToFile(zip.outputStream, [], temp);
     if (changed.length) throw new Error(`these files changed while the pack was being built; build again: ${changed.join(', ')}`);
     await rename(temp, out);
   } catch (error) {

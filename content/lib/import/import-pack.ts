@@ -5,15 +5,14 @@
 // Order: central directory (names, links, counts, claimed sizes) → manifest.sig and
 // manifest.json (signature first, then schema, validity, targets) → every file streamed
 // through a byte-counting, hashing guard → every record checked.
-import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { TrustedKey } from '../../schema/kiosk-config.ts';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../schema/layout.ts';
 import type { Manifest } from '../../schema/manifest.ts';
 import type { SchemaMigration } from '../../schema/migrations.ts';
 import { fsyncDir } from '../files/durable-write.ts';
+import { pipeToFile } from '../files/pipe-to-file.ts';
 import { formatBytes, PackImportError } from './import-error.ts';
 import { checkStagedContent } from './check-staged-content.ts';
 import { classifyError } from './classify-error.ts';
@@ -91,7 +90,7 @@ async function extract(zip: ZipArchive, plan: EntryPlan, manifest: Manifest, sta
     }
     const guard = new EntryGuard({ name, compressedSize: entry.compressedSize, declaredSize: entry.uncompressedSize, expectedSize: expected.size }, limits, tally);
     try {
-      await pipeline(await openEntry(zip, entry), guard, createWriteStream(target, { flags: 'wx', mode: 0o644, flush: true }));
+      await pipeToFile(await openEntry(zip, entry), [guard], target, { flags: 'wx' });
     } catch (error) {
       throw classifyError(error, name);
     }

@@ -1,11 +1,10 @@
 // Downloads a URL into a .part file that survives dropped connections and restarts:
 // the next attempt asks only for the missing bytes (Range) and only if the file on the
 // server is still the same one (If-Range with its ETag or Last-Modified).
-import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { pipeToFile } from '../files/pipe-to-file.ts';
 
 export interface DownloadRequest {
   url: string;
@@ -114,7 +113,7 @@ export async function downloadResumable(request: DownloadRequest): Promise<Downl
         callback(null, chunk);
       },
     });
-    await pipeline(Readable.fromWeb(response.body as WebReadableStream), counter, createWriteStream(request.partFile, { flags: resumed ? 'a' : 'w', flush: true }));
+    await pipeToFile(Readable.fromWeb(response.body as WebReadableStream), [counter], request.partFile, { flags: resumed ? 'a' : 'w' });
     if (Number.isFinite(expectedTotal) && written !== expectedTotal) {
       throw new DownloadError(`the download ended early: ${written} of ${expectedTotal} bytes`);
     }
