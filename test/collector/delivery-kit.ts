@@ -39,13 +39,29 @@ export class ManualClock implements Clock {
   }
 }
 
-/** One lock for every uploader in this process (what navigator.locks gives windows of one origin). */
+/**
+ * One lock for every uploader in this process (what navigator.locks gives windows of one
+ * origin): a waiter whose signal aborts gives up its place, as navigator.locks does.
+ */
 export function processLock(): LockRunner {
   let tail: Promise<void> = Promise.resolve();
-  return (_name, task) => {
-    const run = tail.then(task);
-    tail = run.catch(() => undefined);
-    return run;
+  return (_name, task, signal) => {
+    const turn = tail;
+    let release!: () => void;
+    tail = new Promise<void>((resolve) => (release = resolve));
+    return new Promise<void>((resolve, reject) => {
+      const abort = () => {
+        reject(new DOMException('the lock request was aborted', 'AbortError'));
+        void turn.then(release);
+      };
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
+      void turn.then(() => {
+        if (signal.aborted) return;
+        signal.removeEventListener('abort', abort);
+        task().then(resolve, reject).finally(release);
+      });
+    });
   };
 }
 

@@ -229,4 +229,21 @@ describe('delivery to the collector', () => {
     expect(c.stats.maxConcurrent).toBe(1);
     expect(stored(c).seqs).toEqual(range(400));
   });
+
+  it('lets a window that is waiting for the upload lock close at once, and the lock holder carries on', async () => {
+    const c = await collector({ respondDelayMs: 20 });
+    const lock = processLock();
+    const dbName = `shared-${Date.now()}`;
+    const a = kiosk(c.url, { lock, dbName, maxEvents: 25 });
+    const b = kiosk(c.url, { lock, dbName, maxEvents: 25 });
+    a.uploader.start();
+    b.uploader.start();
+    await trackMany(a, 100);
+    expect(b.uploader.state).toBe('waiting-for-lock');
+    const closed = await Promise.race([b.uploader.stop().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still waiting'), 2_000))]);
+    expect(closed).toBe('closed');
+    expect(b.uploader.lastError).toBeNull();
+    await vi.waitFor(() => expect(c.store.eventCount()).toBe(100), { timeout: 10_000, interval: 20 });
+    expect(b.reports).toEqual([]);
+  });
 });

@@ -31,11 +31,14 @@ export const realClock: Clock = {
     }),
 };
 
-/** Runs `task` while holding the named lock (navigator.locks where there is one). */
-export type LockRunner = (name: string, task: () => Promise<void>) => Promise<void>;
+/**
+ * Runs `task` while holding the named lock (navigator.locks where there is one). A
+ * window still waiting for the lock stops waiting when `signal` aborts.
+ */
+export type LockRunner = (name: string, task: () => Promise<void>, signal: AbortSignal) => Promise<void>;
 
-export const webLock: LockRunner = (name, task) =>
-  typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(name, task).then(() => undefined) : task();
+export const webLock: LockRunner = (name, task, signal) =>
+  typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(name, { signal }, task).then(() => undefined) : task();
 
 export type UploaderState = 'waiting-for-lock' | 'idle' | 'sending' | 'backoff' | 'stopped';
 
@@ -143,8 +146,9 @@ export class Uploader {
     if (this.running) return;
     this.options.connectivity?.addEventListener('online', this.onOnline);
     const lock = this.options.lock ?? webLock;
-    this.running = lock(UPLOAD_LOCK, () => this.loop()).catch((err: unknown) => {
-      this.lastError = `uploader stopped: ${String(err)}`;
+    this.running = lock(UPLOAD_LOCK, () => this.loop(), this.stopSignal.signal).catch((err: unknown) => {
+      // Stopped while another window held the lock: nothing went wrong.
+      if (!this.stopSignal.signal.aborted) this.lastError = `uploader stopped: ${String(err)}`;
     });
   }
 
