@@ -45,6 +45,8 @@ export type DraftMessage = Omit<TrackMessage, 'context'> & { context: Omit<Track
 
 /** The largest event the outbox stores or sends (Segment's limit per event). */
 export const MAX_EVENT_BYTES = 32 * 1024;
+/** What an upload adds to each stored event: `,"sentAt":"<ISO time>"` and a comma. */
+export const SENT_AT_BYTES = 48;
 /** The largest upload (Segment's limit per batch). */
 export const MAX_BATCH_BYTES = 500 * 1024;
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_EVENT_BYTES, type TrackMessage } from './envelope.ts';
+import { MAX_EVENT_BYTES, numberMessage, SENT_AT_BYTES, utf8Length, withSentAt, type TrackMessage } from './envelope.ts';
 import { QUARANTINE_MAX_ROWS, type Outbox } from './outbox.ts';
 import { createTracker } from './create-tracker.ts';
 import { openTestOutbox, TEST_SOURCE, uniqueDbName } from './test-outbox.ts';
@@ -96,8 +96,20 @@ describe('outbox', () => {
     ]);
     const [q] = await outbox.quarantined();
     expect(q).toMatchObject({ event: 'Promotion Viewed', seq: null });
-    expect(q!.reason).toMatch(/too large: \d+ bytes, the limit is 32768/);
+    expect(q!.reason).toMatch(/too large: \d+ bytes as sent, the limit is 32768/);
     expect((await outbox.stats()).quarantinedTotal).toBe(1);
+  });
+
+  it('keeps only events that still fit 32 KB once sentAt is added, so the collector never refuses one for size', async () => {
+    const { outbox, tracker } = fresh();
+    const base = utf8Length(numberMessage(tracker.draft('Promotion Viewed', { promotion_id: 'sized', name: '' }), 1));
+    const sized = (total: number) => tracker.track('Promotion Viewed', { promotion_id: 'sized', name: 'x'.repeat(total - base) });
+    await sized(MAX_EVENT_BYTES - 20);
+    await sized(MAX_EVENT_BYTES - SENT_AT_BYTES - 40);
+    const kept = await outbox.db.events.toArray();
+    expect(kept).toHaveLength(1);
+    expect(utf8Length(withSentAt(kept[0]!.json, new Date().toISOString()))).toBeLessThanOrEqual(MAX_EVENT_BYTES);
+    expect((await outbox.quarantined())[0]?.reason).toMatch(/too large: 32796 bytes as sent/);
   });
 
   it('quarantines properties that are not JSON instead of failing the whole write', async () => {

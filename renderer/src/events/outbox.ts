@@ -10,7 +10,7 @@
 // - Above the byte budget the lowest-value events are shed, oldest first; every shed
 //   event is counted and its seq kept for the next "Events Dropped" report.
 import { Dexie } from 'dexie';
-import { MAX_EVENT_BYTES, numberMessage, utf8Length, type DraftMessage } from './envelope.ts';
+import { MAX_EVENT_BYTES, numberMessage, SENT_AT_BYTES, utf8Length, type DraftMessage } from './envelope.ts';
 import { shedRank, type ShedRank } from './event-value.ts';
 import { EMPTY_STATE, type OutboxDb, type OutboxEvent, type OutboxState, type PendingDrops, type QuarantinedEvent } from './outbox-db.ts';
 import { addSeq, countSeqs, removeSeq, type SeqRange } from './seq-ranges.ts';
@@ -113,8 +113,9 @@ export class Outbox {
           continue;
         }
         const bytes = utf8Length(json);
-        if (bytes > MAX_EVENT_BYTES) {
-          refused.push(this.quarantineRow(draft.event, null, json, `too large: ${bytes} bytes, the limit is ${MAX_EVENT_BYTES}`));
+        // Measured as it will be sent, with sentAt, so the collector never refuses it for size.
+        if (bytes + SENT_AT_BYTES > MAX_EVENT_BYTES) {
+          refused.push(this.quarantineRow(draft.event, null, json, `too large: ${bytes + SENT_AT_BYTES} bytes as sent, the limit is ${MAX_EVENT_BYTES}`));
           continue;
         }
         state.lastSeqs[device] = seq;
@@ -161,8 +162,7 @@ export class Outbox {
     const batch: OutboxEvent[] = [];
     let bytes = 0;
     for (const row of rows) {
-      // Room for sentAt and the comma the upload adds to each.
-      const cost = row.bytes + 48;
+      const cost = row.bytes + SENT_AT_BYTES;
       if (batch.length > 0 && bytes + cost > maxBytes) break;
       batch.push(row);
       bytes += cost;
