@@ -1,6 +1,6 @@
 // The engagement events a kiosk sends, with their properties. Names follow the Segment
 // e-commerce spec where one exists ("Product Viewed", "Promotion Viewed", "Coupon
-// Entered"), kiosk names otherwise. Properties never hold personal data.
+// Issued"), kiosk names otherwise. Properties never hold personal data.
 
 export type WakeTrigger = 'touch' | 'key' | 'scan' | 'gesture';
 
@@ -9,7 +9,8 @@ export interface EventCatalogue {
   'Session Ended': { reason: 'idle' | 'admin'; duration_ms: number };
   'Attract Woken': { trigger: WakeTrigger };
   'Screen Viewed': { screen: string };
-  'Promotion Viewed': { promotion_id: string; name: string; position?: number };
+  /** An offer was on screen: the offers list (`position` from 1) or a product page's offers (`via`). */
+  'Promotion Viewed': { promotion_id: string; name: string; position?: number; via?: 'offers' | 'product' };
   /** The renderer started showing a content pack (at start-up and after every switch). */
   'Pack Activated': { pack_id: string; pack_version: string; activation: number; previous_pack_id: string | null; previous_version: string | null };
   /** A pack from a USB stick, the update URL or the admin screen was refused; the active pack did not change. */

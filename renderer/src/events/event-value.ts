@@ -13,7 +13,6 @@ export const NEVER_SHED: ReadonlySet<string> = new Set([
   'Attract Woken',
   'Barcode Scanned',
   'Coupon Issued',
-  'Coupon Entered',
   'Coupon Not Issued',
   // Carries the prize decision, for audit.
   'Game Finished',

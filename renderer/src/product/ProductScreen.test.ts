@@ -108,6 +108,7 @@ describe('the product page for a scan', () => {
     expect(wrapper.get('[data-testid=product-origin]').text()).toContain('采摘');
     expect(wrapper.get('[data-testid=product-phone-link]').text()).toContain('在手机上继续看');
     expect(tracked).toEqual([
+      { event: 'Promotion Viewed', properties: { promotion_id: 'apple-week', name: '苹果周 第二件半价', position: 1, via: 'product' } },
       { event: 'Product Viewed', properties: { product_id: APPLE, sku: APPLE, category: 'fruit', name: '红富士苹果', brand: '栖霞果园', price: 9.9, currency: 'CNY', via: 'scan' } },
     ]);
     wrapper.unmount();

@@ -107,11 +107,14 @@ describe('a scan, from any screen', () => {
     expect(JSON.stringify(t.tracked)).not.toContain('S9');
   });
 
-  it('leaves a game in play alone', async () => {
+  it('leaves a game in play alone, but still records the scan as skipped', async () => {
     const t = setup({ active: true, screen: 'game', catalog: { '06901234567892': apple } });
     await t.handle({ text: '6901234567892', source: 'scanner' });
     expect(t.visited).toEqual([]);
-    expect(t.tracked).toEqual([]);
+    expect(t.resolutions).toEqual([]);
+    expect(t.tracked).toEqual([
+      { event: 'Barcode Scanned', properties: { source: 'scanner', code_type: 'ean-13', recognised: true, lookup: 'skipped', reason: 'busy' } },
+    ]);
   });
 
   it('shows the newest of two quick scans', async () => {

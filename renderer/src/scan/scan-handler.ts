@@ -41,13 +41,16 @@ export function createScanHandler(deps: ScanHandlerDeps): (scan: RawScan) => Pro
 
   return async function handleScan(scan) {
     const at = scan.at ?? performance.now();
+    const outcome = normaliseScan({ text: scan.text, format: scan.format, symbologyId: scan.symbologyId }, deps.normalise);
     if (BUSY_SCREENS.includes(deps.screen.current)) {
       deps.session.markActivity();
       emitAppEvent('scan-ignored', { source: scan.source, screen: deps.screen.current });
+      // Still an interaction the backend counts: what was scanned, and that nothing was looked up.
+      const codeType = outcome.recognised ? outcome.candidates[0].codeType : outcome.codeType;
+      track({ source: scan.source, code_type: codeType, recognised: outcome.recognised, lookup: 'skipped', reason: 'busy' });
       return;
     }
     const mine = ++latest;
-    const outcome = normaliseScan({ text: scan.text, format: scan.format, symbologyId: scan.symbologyId }, deps.normalise);
     // The catalog read starts first and runs while the session wakes.
     const lookup = outcome.recognised ? deps.catalog.find(outcome.candidates.map((c) => c.key)) : null;
     lookup?.catch(() => undefined);
