@@ -1,15 +1,19 @@
 // Product lookup in a 100k-product catalog (sharded as a built pack stores it):
-// in memory once the shards are loaded, and the cost of loading one shard cold.
+// in memory once the shards are loaded, the cost of loading one shard cold, and the
+// renderer's own lookup (what a scan on the kiosk runs: fetch one shard, check the
+// record against the schema, keep the last few shards).
 // Target: ≤ 1 ms p99 per lookup. Informational: never fails on timing.
 //
 //   npx tsx test/bench/pack-lookup.bench.ts [products=100000]
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildCatalog, catalogFiles } from '../../content/lib/catalog/build-catalog.ts';
 import { openCatalog } from '../../content/lib/catalog/open-catalog.ts';
 import { syntheticProducts } from '../../content/lib/testing/synthetic-products.ts';
 import { makeTempDir } from '../../content/lib/testing/temp-dirs.ts';
 import type { Product } from '../../content/schema/product.ts';
+import { shardOf } from '../../content/schema/layout.ts';
+import { createCatalogLookup } from '../../renderer/src/catalog/catalog-lookup.ts';
 import { describeMachine, percentile, report } from './pack-bench-support.ts';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
@@ -32,6 +36,16 @@ const probe = (products: Product[], i: number): string => {
   const p = products[(i * 7919) % products.length]!;
   return i % 3 === 0 ? p.gtin : i % 3 === 1 ? p.gtin.slice(1) : p.codes[0]!;
 };
+
+async function timeEachAsync(count: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    if (!(await run(i))) throw new Error(`lookup ${i} found nothing`);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
 
 function timeEach(count: number, run: (i: number) => unknown): number[] {
   const times: number[] = [];
@@ -80,6 +94,30 @@ try {
   console.log(report('cold lookup (load 1–2 shards) p50', percentile(cold, 50), 'ms'));
   console.log(report('cold lookup (load 1–2 shards) p99', percentile(cold, 99), 'ms'));
   console.log('  (cold = read + JSON.parse of the shard(s) from the OS page cache, once per shard; later lookups are in memory)');
+
+  // The renderer's lookup, reading shards as pack:// would serve them (from disk, no network).
+  const servedFrom = (url: string) => readFile(path.join(tmp.dir, url.replace('pack://active/', '')));
+  const fetchFile = (async (url: string | URL | Request) => {
+    try {
+      return new Response(await servedFrom(String(url)), { headers: { 'content-type': 'application/json' } });
+    } catch {
+      return new Response('', { status: 404 });
+    }
+  }) as typeof fetch;
+  // What the scan normaliser hands the lookup: a GTIN-14 for a retail code, a store code as written.
+  const keysFor = (code: string) => [/^\d{13,14}$/.test(code) ? code.padStart(14, '0') : code];
+  const kiosk = createCatalogLookup('pack://active/', { fetchImpl: fetchFile });
+  await kiosk.warm();
+  // Same shard as the previous scan, or one of the last few: what a shopper scanning around one shelf does.
+  const nearby = (code: string) => shardOf(keysFor(code)[0]!, catalog.index.shardCount) < 6;
+  const shelf = products.filter((p) => nearby(p.gtin) && p.codes.every(nearby));
+  const warmKiosk = await timeEachAsync(20_000, (i) => kiosk.find(keysFor(probe(shelf, i))));
+  console.log(`  (${shelf.length} products in 6 shards, looked up 20000 times in turn)`);
+  console.log(report('kiosk lookup, shard in memory p50', percentile(warmKiosk, 50), 'ms'));
+  console.log(report('kiosk lookup, shard in memory p99', percentile(warmKiosk, 99), 'ms', 1));
+  const coldKiosk = await timeEachAsync(samples, (i) => createCatalogLookup('pack://active/', { fetchImpl: fetchFile }).find(keysFor(probe(products, i * 13 + 1))));
+  console.log(report('kiosk lookup, first scan of a shard (index + shard) p50', percentile(coldKiosk, 50), 'ms'));
+  console.log(report('kiosk lookup, first scan of a shard (index + shard) p99', percentile(coldKiosk, 99), 'ms'));
 } finally {
   await tmp.remove();
 }
