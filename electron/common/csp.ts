@@ -32,6 +32,15 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
     .join('; ');
 }
 
+/**
+ * connect-src origins for the configured collector: its origin alone (never its path
+ * or credentials), or none when there is no usable http(s) URL.
+ */
+export function collectorConnectOrigins(collectorUrl: string | undefined): string[] {
+  const origin = originOf(collectorUrl);
+  return origin ? [origin] : [];
+}
+
 /** The origin of a URL, or null for anything that is not http(s). */
 export function originOf(url: string | undefined): string | null {
   if (!url) return null;

@@ -31,8 +31,10 @@ export function registerHostHandlers(
   onRefused: (channel: string, why: string) => void,
 ): () => void {
   const channels = Object.keys(handlers) as (keyof InvokeContract)[];
+  // Checked before anything is registered, so a bad table leaves no half-open door.
+  const unprefixed = channels.find((channel) => !channel.startsWith(CHANNEL_PREFIX));
+  if (unprefixed !== undefined) throw new Error(`IPC channel ${unprefixed} lacks the ${CHANNEL_PREFIX} prefix`);
   for (const channel of channels) {
-    if (!channel.startsWith(CHANNEL_PREFIX)) throw new Error(`IPC channel ${channel} lacks the ${CHANNEL_PREFIX} prefix`);
     ipcMain.handle(channel, async (event, ...args) => {
       if (!isTrustedSender(event.senderFrame, kioskMainFrame)) {
         onRefused(channel, `sender ${event.senderFrame?.url ?? '(none)'} is not the kiosk frame`);
