@@ -1,7 +1,7 @@
 // IPC channel names (kiosk:<domain>:<verb>) and the argument/result types of each.
 import type { KioskSettings } from './kiosk-settings.ts';
 import type { HostNotice, PackCheckReport, PackFileCandidate } from './pack-admin.ts';
-import type { ActivePack, AdminActionResult, AdminUnlockResult, AppHealth, CouponClaim, CouponIssueResult, CouponPublicKey, DeviceIdentity, SessionState } from './kiosk-api.ts';
+import type { ActivePack, AdminActionResult, AdminUnlockResult, AppHealth, CameraAvailability, CouponClaim, CouponIssueResult, CouponPublicKey, DeviceIdentity, PackRef, SessionState } from './kiosk-api.ts';
 
 export const CHANNEL_PREFIX = 'kiosk:';
 
@@ -21,6 +21,7 @@ export const Channels = {
   adminPackInstall: 'kiosk:admin:pack-install',
   adminPackRollback: 'kiosk:admin:pack-rollback',
   healthGet: 'kiosk:health:get',
+  healthReportCamera: 'kiosk:health:report-camera',
   adminUnlock: 'kiosk:admin:unlock',
   adminLock: 'kiosk:admin:lock',
   adminExit: 'kiosk:admin:exit',
@@ -37,12 +38,13 @@ export interface InvokeContract {
   'kiosk:config:get': [[], KioskSettings];
   'kiosk:pack:get-active': [[], ActivePack | null];
   'kiosk:session:set': [[state: SessionState], void];
-  'kiosk:renderer:ready': [[pack: { packId: string; version: string; activation: number }], void];
+  'kiosk:renderer:ready': [[pack: PackRef | null], void];
   'kiosk:health:get': [[], AppHealth];
+  'kiosk:health:report-camera': [[state: CameraAvailability], void];
   'kiosk:admin:unlock': [[pin: string], AdminUnlockResult];
   'kiosk:admin:lock': [[], void];
   'kiosk:admin:exit': [[], AdminActionResult];
-  'kiosk:renderer:pack-failed': [[pack: { packId: string; version: string; activation: number }, reason: string], void];
+  'kiosk:renderer:pack-failed': [[pack: PackRef, reason: string], void];
   'kiosk:notices:get': [[], HostNotice[]];
   'kiosk:notices:ack': [[uptoId: number], void];
   'kiosk:admin:pack-list': [[], PackFileCandidate[]];
@@ -62,6 +64,13 @@ export interface EventContract {
   'kiosk:notices:added': HostNotice;
 }
 export type EventChannel = keyof EventContract;
+
+/** Every camera state, checked complete by the compiler, so an unknown word is refused. */
+const CAMERA_STATES = { unknown: true, available: true, absent: true, denied: true } satisfies Record<CameraAvailability, true>;
+
+export function isCameraAvailability(value: unknown): value is CameraAvailability {
+  return typeof value === 'string' && Object.hasOwn(CAMERA_STATES, value);
+}
 
 /**
  * Checks the untrusted arguments a renderer sent on a channel. Returns the arguments
@@ -86,7 +95,9 @@ export function parseInvokeArgs<C extends InvokeChannel>(channel: C, args: unkno
     case 'kiosk:admin:unlock':
       return args.length === 1 && typeof args[0] === 'string' && /^\d{4,12}$/.test(args[0]) ? (args as InvokeArgs<C>) : null;
     case 'kiosk:renderer:ready':
-      return args.length === 1 && isPackRef(args[0]) ? (args as InvokeArgs<C>) : null;
+      return args.length === 1 && (args[0] === null || isPackRef(args[0])) ? (args as InvokeArgs<C>) : null;
+    case 'kiosk:health:report-camera':
+      return args.length === 1 && isCameraAvailability(args[0]) ? (args as InvokeArgs<C>) : null;
     case 'kiosk:renderer:pack-failed':
       return args.length === 2 && isPackRef(args[0]) && typeof args[1] === 'string' && args[1].length <= 2000 ? (args as InvokeArgs<C>) : null;
     case 'kiosk:notices:ack':
@@ -115,7 +126,7 @@ function isCouponClaim(value: unknown): value is CouponClaim {
   );
 }
 
-function isPackRef(value: unknown): value is { packId: string; version: string; activation: number } {
+function isPackRef(value: unknown): value is PackRef {
   const p = value as Record<string, unknown> | null;
   return p !== null && typeof p === 'object' && typeof p.packId === 'string' && typeof p.version === 'string' && Number.isInteger(p.activation);
 }

@@ -27,6 +27,16 @@ export interface ActivePack {
   activation: number;
 }
 
+/** What the renderer found when it asked for the camera ('unknown' until it has asked). */
+export type CameraAvailability = 'unknown' | 'available' | 'absent' | 'denied';
+
+/** A pack the renderer has loaded, as it reports it back to the host. */
+export interface PackRef {
+  packId: string;
+  version: string;
+  activation: number;
+}
+
 export interface AppHealth {
   appVersion: string;
   mode: HostMode;
@@ -38,7 +48,8 @@ export interface AppHealth {
   lastImportError: string | null;
   /** Anything else an installer should fix (a broken settings file, a missing PIN). */
   problems: string[];
-  camera: 'unknown' | 'available' | 'absent' | 'denied';
+  /** As the renderer last reported it. */
+  camera: CameraAvailability;
 }
 
 export type AdminUnlockResult =
@@ -124,10 +135,15 @@ export interface KioskApi {
   onPackChanged(listener: (pack: ActivePack) => void): Unsubscribe;
   /** The renderer tells the host when a shopper session starts and ends, so packs switch between shoppers. */
   setSessionState(state: SessionState): Promise<void>;
-  /** The renderer has started on the active pack (the host keeps a new pack only after this). */
-  reportReady(pack: { packId: string; version: string; activation: number }): Promise<void>;
+  /**
+   * The renderer has started: on `pack`, or with no pack to show (null). The supervisor
+   * counts a stable run from here either way; the host keeps a new pack only after it.
+   */
+  reportReady(pack: PackRef | null): Promise<void>;
   /** The renderer cannot show the active pack; the host goes back to the previous one. */
-  reportPackFailed(pack: { packId: string; version: string; activation: number }, reason: string): Promise<void>;
+  reportPackFailed(pack: PackRef, reason: string): Promise<void>;
+  /** The camera's state changed (for the host's health); a value outside the union is refused. */
+  reportCameraState(state: CameraAvailability): Promise<void>;
   /** Host notices (pack activated, import failed, rolled back) not yet acknowledged. */
   getHostNotices(): Promise<HostNotice[]>;
   /** The renderer has recorded every notice up to this id as an engagement event. */

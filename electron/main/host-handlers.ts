@@ -1,6 +1,6 @@
 // What main answers on each KioskApi channel. Typed against the channel contract, so
 // the compiler keeps main, the preload and the web host saying the same thing.
-import type { AppHealth, DeviceIdentity } from '../common/kiosk-api.ts';
+import type { AppHealth, CameraAvailability, DeviceIdentity } from '../common/kiosk-api.ts';
 import type { KioskSettings } from '../common/kiosk-settings.ts';
 import type { AdminGate } from './admin-pin.ts';
 import type { CouponGuard } from './coupon-guard.ts';
@@ -9,31 +9,41 @@ import type { HostHandlers } from './ipc.ts';
 import type { PackFileFinder } from './pack-files.ts';
 import type { PackService } from './pack-service.ts';
 
+/**
+ * Only the parts of each service the handlers use, so tests hand in small fakes and
+ * the real services are what main passes.
+ */
 export interface HostContext {
   identity: DeviceIdentity;
   config: KioskSettings;
   problems: () => string[];
-  packs: PackService;
-  packFiles: PackFileFinder;
-  gate: AdminGate;
+  packs: Pick<
+    PackService,
+    'active' | 'setSessionState' | 'rendererReady' | 'rendererFailed' | 'pendingNotices' | 'ackNotices' | 'lastImportError' | 'check' | 'importFile' | 'rollback'
+  >;
+  packFiles: Pick<PackFileFinder, 'list' | 'resolve'>;
+  gate: Pick<AdminGate, 'unlock' | 'lock' | 'isUnlocked'>;
   coupons: CouponIssuer;
-  couponGuard: CouponGuard;
+  couponGuard: Pick<CouponGuard, 'admit'>;
   appVersion: string;
   startedAt: number;
   rendererRestarts: () => number;
-  onRendererReady: (pack: { packId: string; version: string; activation: number }) => void;
+  /** The renderer came up, with or without a pack: the supervisor's stable run starts. */
+  onRendererReady: () => void;
   quit: () => void;
 }
 
 export function createHostHandlers(ctx: HostContext): HostHandlers {
+  // Last reported by the renderer, which alone opens the camera.
+  let camera: CameraAvailability = 'unknown';
   return {
     'kiosk:device:get': async () => ctx.identity,
     'kiosk:config:get': async () => ctx.config,
     'kiosk:pack:get-active': async () => ctx.packs.active(),
     'kiosk:session:set': async (state) => ctx.packs.setSessionState(state),
     'kiosk:renderer:ready': async (pack) => {
-      ctx.onRendererReady(pack);
-      await ctx.packs.rendererReady(pack);
+      ctx.onRendererReady();
+      if (pack) await ctx.packs.rendererReady(pack);
     },
     'kiosk:renderer:pack-failed': (pack, reason) => ctx.packs.rendererFailed(pack, reason),
     'kiosk:notices:get': async () => ctx.packs.pendingNotices(),
@@ -49,8 +59,11 @@ export function createHostHandlers(ctx: HostContext): HostHandlers {
         pack: active ? { packId: active.packId, version: active.version } : null,
         lastImportError: ctx.packs.lastImportError(),
         problems: ctx.problems(),
-        camera: 'unknown',
+        camera,
       };
+    },
+    'kiosk:health:report-camera': async (state) => {
+      camera = state;
     },
     'kiosk:admin:unlock': (pin) => ctx.gate.unlock(pin),
     'kiosk:admin:lock': async () => ctx.gate.lock(),

@@ -2,7 +2,7 @@
 // imports; this file stays glue.
 import { app, ipcMain, safeStorage, session } from 'electron';
 import path from 'node:path';
-import { buildContentSecurityPolicy, originOf } from '../common/csp.ts';
+import { buildContentSecurityPolicy, collectorConnectOrigins } from '../common/csp.ts';
 import { Channels } from '../common/channels.ts';
 import { AdminGate, hashPin } from './admin-pin.ts';
 import { CouponGuard } from './coupon-guard.ts';
@@ -13,12 +13,13 @@ import { createHostHandlers } from './host-handlers.ts';
 import { registerHostHandlers } from './ipc.ts';
 import { loadKioskConfig } from './kiosk-config-file.ts';
 import { createKioskWindow, type KioskWindow } from './kiosk-window.ts';
+import { denyWindowOpen, refuseForeignNavigation, refuseWebview } from './navigation-policy.ts';
 import { PackFileFinder, usbMountRoots } from './pack-files.ts';
 import { PackService } from './pack-service.ts';
 import { startPackSources } from './pack-sources.ts';
 import { handleProtocols, registerPrivilegedSchemes } from './protocols.ts';
 import { readPinFromStdin } from './set-admin-pin.ts';
-import { PACK_ORIGIN, isAppUrl, isDeviceAllowed, isPermissionAllowed } from './security-policy.ts';
+import { PACK_ORIGIN, isDeviceAllowed, isPermissionAllowed } from './security-policy.ts';
 import { PackStore } from '../../content/lib/index.ts';
 import demoPublicKey from '../../content/demo/keys/demo-public-key.json';
 import type { TrustedKey } from '../../content/schema/kiosk-config.ts';
@@ -110,7 +111,7 @@ async function start(): Promise<void> {
 
   const csp = buildContentSecurityPolicy({
     packOrigins: [PACK_ORIGIN],
-    connectOrigins: [originOf(config.collector.url)].filter((o): o is string => o !== null),
+    connectOrigins: collectorConnectOrigins(config.collector.url),
   });
   handleProtocols({ rendererDir: paths.renderer, csp: () => csp, activePackDir: () => packs.activeDir() });
 
@@ -126,14 +127,10 @@ async function start(): Promise<void> {
   );
 
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', refuseForeignNavigation);
+    contents.on('will-redirect', refuseForeignNavigation);
+    contents.on('will-attach-webview', refuseWebview);
+    contents.setWindowOpenHandler(denyWindowOpen);
   });
 
   registerHostHandlers(

@@ -1,10 +1,18 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PackStore } from '../../content/lib/index.ts';
 import { buildSampleKpack, trustedTestKeys } from '../../content/lib/testing/sample-pack.ts';
 import { makeTempDir } from '../../content/lib/testing/temp-dirs.ts';
-import { treeHash } from '../../content/lib/testing/tree-hash.ts';
+import { treeHash, treeListing } from '../../content/lib/testing/tree-hash.ts';
+
+// A power cut, as far as the disk can tell: while it is on, nothing gets cleaned up.
+const power = vi.hoisted(() => ({ cut: false }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof FsPromises>();
+  return { ...fs, rm: (...args: Parameters<typeof fs.rm>) => (power.cut ? Promise.resolve() : fs.rm(...args)) };
+});
 import type { TrustedKey } from '../../content/schema/kiosk-config.ts';
 import type { ActivePack } from '../common/kiosk-api.ts';
 import type { HostNotice } from '../common/pack-admin.ts';
@@ -23,14 +31,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => temp.remove());
 
-async function setup(name: string, options: { bundled?: boolean } = {}) {
+async function setup(name: string, options: { bundled?: boolean; trustedKeys?: TrustedKey[] } = {}) {
   const store = await PackStore.open(path.join(temp.dir, name));
   const switches: ActivePack[] = [];
   const notices: HostNotice[] = [];
   const timers: (() => void)[] = [];
   const service = new PackService({
     store,
-    trustedKeys: () => keys,
+    trustedKeys: () => options.trustedKeys ?? keys,
     kiosk: { storeId: 'demo-store', kioskId: 'kiosk-1' },
     bundled: options.bundled ? { file: v1, trustedKeys: keys } : null,
     readyTimeoutMs: 60_000,
@@ -110,23 +118,16 @@ describe('pack service', () => {
     expect(service.lastImportError()).toContain('tampered.kpack');
   });
 
-  it('refuses a pack signed by a key the kiosk does not trust — the bundled key is not trusted for other sources', async () => {
-    const { service, notices } = await setup('untrusted', { bundled: true });
+  it('trusts the bundled key for the bundled pack only: a folder pack signed by it alone is refused', async () => {
+    // The kiosk's settings trust no key; the demo pack inside the app is trusted by its own.
+    const { service, notices } = await setup('untrusted', { bundled: true, trustedKeys: [] });
     await service.start();
-    const other = await setup('untrusted-2');
-    const strict = new PackService({
-      store: other.store,
-      trustedKeys: () => [],
-      kiosk: { storeId: 'demo-store', kioskId: 'kiosk-1' },
-      bundled: null,
-      readyTimeoutMs: 60_000,
-      onActivePackChanged: () => undefined,
-      onNotice: (n) => notices.push(n),
-      log: () => undefined,
-    });
-    expect(await strict.importFile(v2, 'folder')).toBe(false);
-    expect(notices.at(-1)).toMatchObject({ kind: 'pack-import-failed', code: 'unknown-key' });
-    expect(strict.active()).toBeNull();
+    expect(service.active()?.version).toBe('1.0.0');
+    // v2 is signed with the very key the bundled pack is trusted by.
+    expect(await service.importFile(v2, 'folder')).toBe(false);
+    expect(notices.at(-1)).toMatchObject({ kind: 'pack-import-failed', source: 'folder', code: 'unknown-key' });
+    expect(service.lastImportError()).toMatch(/signed with a key this kiosk does not trust/);
+    expect(service.active()?.version).toBe('1.0.0');
   });
 
   it('checks a pack for the admin without installing it', async () => {
@@ -136,6 +137,24 @@ describe('pack service', () => {
     expect(service.active()?.version).toBe('1.0.0');
     const report = await service.check(path.join(temp.dir, 'missing.kpack'));
     expect(report.ok).toBe(false);
+  });
+
+  it('leaves nothing behind once the kiosk restarts after a power cut during a check', async () => {
+    const { service, store } = await setup('check-power-cut', { bundled: true });
+    await service.start();
+    const before = await treeListing(store.root);
+    power.cut = true;
+    try {
+      expect(await service.check(v2)).toMatchObject({ ok: true });
+    } finally {
+      power.cut = false;
+    }
+    // The check's unpacked copy survived the cut…
+    expect((await treeListing(store.root)).length).toBeGreaterThan(before.length);
+    // …and is gone when the kiosk opens its store again.
+    const reopened = await PackStore.open(store.root);
+    expect(await treeListing(reopened.root)).toEqual(before);
+    expect(reopened.active()?.version).toBe('1.0.0');
   });
 
   it('keeps notices until the renderer acknowledges them', async () => {

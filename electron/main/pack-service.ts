@@ -2,9 +2,8 @@
 // sticks, an update URL and the admin screen; switches only between shoppers; keeps a
 // new pack only once the renderer has started on it, and rolls back by itself if it
 // does not. Plain Node (no Electron), so it is tested as it runs.
-import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { importPack, openCatalog, PackImportError, type PackPointer, type PackStore } from '../../content/lib/index.ts';
+import { openCatalog, PackImportError, type PackPointer, type PackStore } from '../../content/lib/index.ts';
 import type { TrustedKey } from '../../content/schema/kiosk-config.ts';
 import type { ActivePack, SessionState } from '../common/kiosk-api.ts';
 import type { HostNotice, HostNoticeInput, PackCheckReport, PackSource } from '../common/pack-admin.ts';
@@ -121,11 +120,16 @@ export class PackService {
     });
   }
 
-  /** Checks a pack file completely (a dry-run import) without changing anything. */
+  /**
+   * Checks a pack file completely (a dry-run import) without changing anything. It is
+   * unpacked in the store's staging folder, so a check cut short by a crash or a power
+   * cut is cleared when the store next opens.
+   */
   async check(file: string): Promise<PackCheckReport> {
-    const temp = await mkdtemp(path.join(this.o.store.root, 'check-'));
+    let staged: string | null = null;
     try {
-      const pack = await importPack(file, { stagingDir: path.join(temp, 'pack'), trustedKeys: this.o.trustedKeys(), kiosk: this.o.kiosk, now: this.now() });
+      const pack = await this.o.store.stage(file, { trustedKeys: this.o.trustedKeys(), kiosk: this.o.kiosk, now: this.now() });
+      staged = pack.dir;
       const catalog = await openCatalog(pack.dir);
       return {
         ok: true,
@@ -138,7 +142,7 @@ export class PackService {
     } catch (error) {
       return { ok: false, ...describeImportError(error) };
     } finally {
-      await rm(temp, { recursive: true, force: true });
+      if (staged) await this.o.store.discard(staged);
     }
   }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { Channels } from '../common/channels.ts';
+import { createHostHandlers } from './host-handlers.ts';
+import { registerHostHandlers } from './ipc.ts';
+import { APP_ENTRY_URL } from './security-policy.ts';
 import { SUPERVISOR_POLICY, Supervisor, type Clock } from './supervisor.ts';
+import { fakeHostContext } from './testing/fake-host-context.ts';
+import { fakeIpcMain } from './testing/fake-ipc-main.ts';
 
 /** A clock whose timers fire only when the test advances time. */
 function manualClock() {
@@ -87,6 +93,29 @@ describe('renderer supervisor', () => {
     clock.advance(1_000);
     expect(log.at(-1)).toBe(`reload@${clock.now()}`);
     expect(log.some((l) => l.startsWith('fallback'))).toBe(false);
+  });
+
+  it('on a kiosk with no pack, forgets old crashes once the shell has run stably', async () => {
+    // Wired as main wires it: the renderer's ready call crosses the IPC door to the supervisor.
+    const { clock, log, supervisor } = setup();
+    const kioskFrame = { url: APP_ENTRY_URL };
+    const ipc = fakeIpcMain();
+    const { ctx } = fakeHostContext({ onRendererReady: () => supervisor.rendererReady() });
+    registerHostHandlers(ipc.ipc, createHostHandlers(ctx), () => kioskFrame, () => undefined);
+
+    // A crash a day: each time the renderer came back up with nothing to show.
+    for (let day = 0; day < 5; day++) {
+      supervisor.rendererGone();
+      clock.advance(SUPERVISOR_POLICY.baseDelayMs);
+      await ipc.call(Channels.rendererReady, kioskFrame, null);
+      clock.advance(24 * 60 * 60_000);
+    }
+    expect(supervisor.crashStreak).toBe(1);
+    expect(log.some((l) => l.startsWith('fallback'))).toBe(false);
+    const reloads = log.map((l) => Number(l.split('@')[1]));
+    const day = 24 * 60 * 60_000 + SUPERVISOR_POLICY.baseDelayMs;
+    // Every reload came a second after its crash: the back-off never grew.
+    expect(reloads).toEqual([0, 1, 2, 3, 4].map((d) => d * day + SUPERVISOR_POLICY.baseDelayMs));
   });
 
   it('coalesces several failure signals into one restart', () => {

@@ -20,6 +20,7 @@ const api: KioskApi = {
   setSessionState: (state) => invoke(Channels.sessionSet, state),
   reportReady: (pack) => invoke(Channels.rendererReady, pack),
   reportPackFailed: (pack, reason) => invoke(Channels.rendererPackFailed, pack, reason),
+  reportCameraState: (state) => invoke(Channels.healthReportCamera, state),
   getHostNotices: () => invoke(Channels.noticesGet),
   ackHostNotices: (uptoId) => invoke(Channels.noticesAck, uptoId),
   onHostNotice(listener) {

@@ -66,7 +66,9 @@ async function boot(): Promise<void> {
   setInterval(() => pack.tick(), 60_000);
 
   app.mount('#app');
-  if (active && loaded) await host.reportReady(active);
+  // The shell is up whether or not there is a pack to show: the host's supervisor
+  // counts a stable run from here, and keeps the pack only when it is named.
+  await host.reportReady(active && loaded ? active : null);
   emitAppEvent('app-ready', { mode: host.mode, pack: active ? `${active.packId}@${active.version}` : null });
 }
 

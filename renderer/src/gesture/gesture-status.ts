@@ -2,13 +2,16 @@
 // host's health: available / absent / denied), whether frames are flowing (the
 // camera-active indicator), and the hand model. Changes are app events too.
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { hasInjectionContext, inject, ref } from 'vue';
+import { hostKey } from '../host/host-key.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import type { CameraState } from './camera-source.ts';
 
 export type EngineState = 'off' | 'loading' | 'ready' | 'failed';
 
 export const useGestureStatus = defineStore('gesture-status', () => {
+  // The app provides the host; a store made outside an app (a unit test) reports nowhere.
+  const host = hasInjectionContext() ? inject(hostKey, null) : null;
   const camera = ref<CameraState>('unknown');
   /** The camera is open and its frames go to the hand model: the indicator shows. */
   const cameraActive = ref(false);
@@ -22,6 +25,8 @@ export const useGestureStatus = defineStore('gesture-status', () => {
     if (camera.value === state) return;
     camera.value = state;
     emitAppEvent('camera-state', { state });
+    // Health only: a host that cannot take the report must not stop touchless control.
+    void host?.reportCameraState(state).catch(() => undefined);
   }
 
   function setCameraActive(active: boolean): void {

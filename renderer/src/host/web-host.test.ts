@@ -52,6 +52,16 @@ describe('web host', () => {
     expect((await host.getHealth()).problems.join()).toContain('idle.timeoutSec');
   });
 
+  it('shows in health the camera state the renderer last reported, and refuses a made-up one', async () => {
+    const host = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', ...freshBrowser(), fetchImpl: fakeFetch({}) });
+    expect((await host.getHealth()).camera).toBe('unknown');
+    await host.reportCameraState('denied');
+    expect((await host.getHealth()).camera).toBe('denied');
+    await expect(host.reportCameraState('broken' as never)).rejects.toThrow(/Refused/);
+    await expect(host.reportCameraState('toString' as never)).rejects.toThrow(/Refused/);
+    expect((await host.getHealth()).camera).toBe('denied');
+  });
+
   it('says admin functions are not available in browser mode', async () => {
     const host = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', ...freshBrowser(), fetchImpl: fakeFetch({}) });
     expect(await host.admin.unlock('1234')).toEqual({ ok: false, reason: 'unavailable', message: expect.stringMatching(/browser mode/) });

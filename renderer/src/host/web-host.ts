@@ -2,13 +2,16 @@
 // static folder served over HTTP, settings come from /kiosk-config.json when the
 // server has one, and admin functions are not available.
 import { DEFAULT_KIOSK_CONFIG, KioskConfig } from '../../../content/schema/kiosk-config.ts';
-import type { ActivePack, AppHealth, KioskApi, SessionState } from '../../../electron/common/kiosk-api.ts';
+import type { ActivePack, AppHealth, CameraAvailability, KioskApi, SessionState } from '../../../electron/common/kiosk-api.ts';
 import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import { createWebCoupons } from './web-coupons.ts';
 import { loadOrCreateWebDeviceId } from './web-device-id.ts';
 
 const NOT_IN_BROWSER = 'Not available in browser mode: the admin functions need the kiosk app.';
+
+/** Every camera state (the compiler checks the list is complete), as main accepts them. */
+const CAMERA_STATES = { unknown: true, available: true, absent: true, denied: true } satisfies Record<CameraAvailability, true>;
 
 export interface WebHostOptions {
   /** Where the unpacked pack is served, ending in "/". */
@@ -30,6 +33,7 @@ export function createWebHost(options: WebHostOptions): KioskApi {
   const problems: string[] = [];
   let session: SessionState = 'idle';
   let lastPack: ActivePack | null = null;
+  let camera: CameraAvailability = 'unknown';
 
   const config: Promise<KioskSettings> = (async () => {
     try {
@@ -76,6 +80,11 @@ export function createWebHost(options: WebHostOptions): KioskApi {
     async reportPackFailed(pack, reason) {
       problems.push(`pack ${pack.packId}@${pack.version} could not be shown: ${reason}`);
     },
+    async reportCameraState(state) {
+      // Refused like main's IPC door refuses it, so both hosts behave the same.
+      if (typeof state !== 'string' || !Object.hasOwn(CAMERA_STATES, state)) throw new Error(`Refused: ${String(state)} is not a camera state`);
+      camera = state;
+    },
     getHostNotices: async () => [],
     async ackHostNotices() {},
     onHostNotice: () => () => undefined,
@@ -90,7 +99,7 @@ export function createWebHost(options: WebHostOptions): KioskApi {
         pack: lastPack ? { packId: lastPack.packId, version: lastPack.version } : null,
         lastImportError: null,
         problems: [...problems],
-        camera: 'unknown',
+        camera,
       };
     },
     admin: {
