@@ -15,6 +15,12 @@ export interface DeviceIdentity {
   bootId: string;
   storeId: string;
   kioskName: string;
+  /**
+   * Milliseconds since the host process started (its monotonic clock) when this answer was
+   * made. A renderer that restarts within one boot carries on from it, so an event's
+   * monotonic time never goes backwards under the same bootId.
+   */
+  uptimeMs: number;
 }
 
 /** The active content pack as the renderer sees it: where to read it and what it is. */

@@ -14,7 +14,9 @@ import type { PackService } from './pack-service.ts';
  * the real services are what main passes.
  */
 export interface HostContext {
-  identity: DeviceIdentity;
+  identity: Omit<DeviceIdentity, 'uptimeMs'>;
+  /** The host's monotonic clock: ms since this process started. */
+  uptimeMs: () => number;
   config: KioskSettings;
   problems: () => string[];
   packs: Pick<
@@ -37,7 +39,7 @@ export function createHostHandlers(ctx: HostContext): HostHandlers {
   // Last reported by the renderer, which alone opens the camera.
   let camera: CameraAvailability = 'unknown';
   return {
-    'kiosk:device:get': async () => ctx.identity,
+    'kiosk:device:get': async () => ({ ...ctx.identity, uptimeMs: ctx.uptimeMs() }),
     'kiosk:config:get': async () => ctx.config,
     'kiosk:pack:get-active': async () => ctx.packs.active(),
     'kiosk:session:set': async (state) => ctx.packs.setSessionState(state),

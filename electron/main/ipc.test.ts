@@ -9,7 +9,7 @@ const unused = async () => {
 // Every invoke channel answers; the ones these tests call answer for real.
 const handlers = {
   ...(Object.fromEntries(Object.values(Channels).filter((c) => !EVENT_CHANNELS.includes(c)).map((c) => [c, unused])) as unknown as HostHandlers),
-  'kiosk:device:get': async () => ({ deviceId: 'd', bootId: 'b', storeId: 's', kioskName: 'k' }),
+  'kiosk:device:get': async () => ({ deviceId: 'd', bootId: 'b', storeId: 's', kioskName: 'k', uptimeMs: 1 }),
   'kiosk:admin:unlock': async (pin: string) => (pin === '2580' ? { ok: true as const, expiresAt: 1 } : { ok: false as const, reason: 'wrong-pin' as const, attemptsLeft: 4 }),
 } satisfies HostHandlers;
 

@@ -137,6 +137,7 @@ async function start(): Promise<void> {
     ipcMain,
     createHostHandlers({
       identity,
+      uptimeMs: () => Math.round(performance.now()),
       config,
       problems: () => problems,
       packs,

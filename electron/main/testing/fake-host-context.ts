@@ -32,6 +32,7 @@ export function fakeHostContext(overrides: Partial<HostContext> = {}): { ctx: Ho
   const record: HostRecord = { quits: 0, installed: [], rolledBack: [], checked: [], listed: 0, packsConfirmed: [], rendererReady: 0 };
   const ctx: HostContext = {
     identity: { deviceId: 'device-1', bootId: 'boot-1', storeId: 'sh-001', kioskName: 'Window 1' },
+    uptimeMs: () => 90_000,
     config: DEFAULT_KIOSK_CONFIG,
     problems: () => [],
     packs: {

@@ -9,9 +9,9 @@ afterEach(async () => {
   for (const log of logs.splice(0)) await log.dispose();
 });
 
-async function start(dbName: string, budgetBytes = 50_000_000, url?: string) {
+async function start(dbName: string, budgetBytes = 50_000_000, url?: string, hostUptimeMs = 0) {
   const log = await startEngagementLog({
-    identity: { deviceId: 'dev-1', bootId: 'boot-1', storeId: 'sh-001', kioskName: 'Kiosk' },
+    identity: { deviceId: 'dev-1', bootId: 'boot-1', storeId: 'sh-001', kioskName: 'Kiosk', uptimeMs: hostUptimeMs },
     collector: { url, budgetBytes, heartbeatSec: 3600 },
     app: { name: 'Shopfront Kiosk', version: '0.1.0' },
     anonymousId: () => null,
@@ -28,6 +28,18 @@ async function messages(log: EngagementLog): Promise<TrackMessage[]> {
 }
 
 describe('engagement log', () => {
+  it("stamps events with the host's monotonic time, so a screen reloaded within one boot never goes back in time", async () => {
+    // The host had been up 90 minutes when this renderer (re)started.
+    const log = await start(uniqueDbName('monotonic'), undefined, undefined, 90 * 60_000);
+    await log.tracker.track('Session Started', { trigger: 'key' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await log.tracker.track('Session Ended', { reason: 'idle', duration_ms: 30 });
+    const [first, second] = (await messages(log)).map((m) => m.context.kiosk.monotonicMs);
+    expect(first).toBeGreaterThanOrEqual(90 * 60_000);
+    expect(first).toBeLessThan(90 * 60_000 + 5_000);
+    expect(second! - first!).toBeGreaterThanOrEqual(25);
+  });
+
   it('without a collector keeps every event and says so in its health', async () => {
     const log = await start(uniqueDbName('no-collector'));
     await log.tracker.track('Session Started', { trigger: 'key' });

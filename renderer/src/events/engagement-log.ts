@@ -48,7 +48,11 @@ export async function startEngagementLog(options: EngagementLogOptions): Promise
   const storagePersisted = await askForPersistentStorage();
   const outbox = new Outbox(openOutboxDb(options.dbName ?? OUTBOX_DB_NAME), { budgetBytes: collector.budgetBytes });
   await outbox.db.open();
+  // The host's clock, carried on from when it answered: ms since the host started, so a
+  // reloaded renderer does not start again from 0 under the same bootId.
+  const sinceHostStart = identity.uptimeMs - performance.now();
   const tracker = createTracker(outbox, {
+    monotonic: () => sinceHostStart + performance.now(),
     deviceId: identity.deviceId,
     bootId: identity.bootId,
     storeId: identity.storeId,

@@ -11,7 +11,7 @@ export interface KioskContext {
   storeId: string;
   /** Per device, from 1, without gaps, across restarts: a missing number is a lost event. */
   seq: number;
-  /** Milliseconds since the renderer started (performance.now()): orders events even if the wall clock jumps. */
+  /** Milliseconds since the host started (bootId), on a monotonic clock: orders events even if the wall clock jumps or the screen reloads. */
   monotonicMs: number;
   packId: string | null;
   packVersion: string | null;

@@ -50,7 +50,8 @@ export function createWebHost(options: WebHostOptions): KioskApi {
 
   const identity = async () => {
     const c = await config;
-    return { deviceId: await deviceId, bootId, storeId: c.storeId, kioskName: c.kioskName };
+    // In browser mode the page is the host: its own clock is the boot's.
+    return { deviceId: await deviceId, bootId, storeId: c.storeId, kioskName: c.kioskName, uptimeMs: Math.round(performance.now()) };
   };
   // Coupons are signed with a key of this browser; its public key is announced so
   // end-to-end tests can verify the QR codes they read.
