@@ -48,13 +48,13 @@ test.describe('attract → home → back to attract', () => {
   });
 });
 
-test('the admin corner asks for a PIN and says admin is not available in browser mode', async ({ page, kiosk }) => {
+test('the admin corner asks for a PIN and says, in the kiosk language, that admin is not available in browser mode', async ({ page, kiosk }) => {
   await openKiosk(page, kiosk);
   for (let i = 0; i < 5; i++) await page.mouse.click(20, 20);
   await expect(page.getByTestId('admin-panel')).toBeVisible();
   for (const d of '2580') await page.getByTestId(`pin-${d}`).click();
   await page.getByTestId('pin-ok').click();
-  await expect(page.getByTestId('pin-message')).toContainText('Not available in browser mode');
+  await expect(page.getByTestId('pin-message')).toContainText('浏览器模式下不可用');
 });
 
 for (const [orientation, viewport] of [

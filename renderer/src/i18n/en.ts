@@ -64,6 +64,7 @@ export const en: MessageSchema = {
     wrongPin: 'Wrong PIN, {n} attempts left',
     locked: 'Too many attempts; try again after {time}',
     noPinSet: 'No admin PIN has been set',
+    unavailable: 'Not available in browser mode: the admin functions need the kiosk app',
     unlock: 'Unlock',
     clear: 'Clear',
     exitKiosk: 'Exit kiosk mode',

@@ -63,6 +63,7 @@ export const zhCN = {
     wrongPin: '密码错误，还可尝试 {n} 次',
     locked: '尝试次数过多，请于 {time} 后再试',
     noPinSet: '尚未设置管理密码',
+    unavailable: '浏览器模式下不可用：管理功能需要在展示机应用中使用',
     unlock: '解锁',
     clear: '清除',
     exitKiosk: '退出展示模式',
