@@ -15,7 +15,7 @@
 // GPU (and ~170 ms a frame on a software renderer); the compositor shows a still image
 // for nearly nothing.
 import 'pixi.js/unsafe-eval'; // the kiosk's CSP allows no eval; pixi must not generate code
-import { Application, Container } from 'pixi.js';
+import { Application, cleanHash, Container, type Renderer } from 'pixi.js';
 import type { GameTheme, Size } from '../contract.ts';
 import { fitWorld, type WorldFit } from './fit-world.ts';
 import { ResolutionGovernor } from './resolution-governor.ts';
@@ -64,6 +64,26 @@ async function application(): Promise<Application> {
   if (app) app.destroy({ removeView: true, releaseGlobalResources: true }, { children: true, context: true });
   shared = makeApplication();
   return shared;
+}
+
+/**
+ * Drops the slots pixi keeps for GPU records it freed. pixi 8 frees a texture, graphics
+ * context, text, buffer or geometry by setting its slot in one of the renderer's hashes
+ * to null, and compacts a hash only once it holds 10,000 such slots; each session leaves
+ * a few dozen, so a kiosk would carry thousands of them between compactions (about
+ * 0.5 KiB of heap a session). Between sessions nothing renders, so they are dropped
+ * here the way pixi's collector drops them itself. It reads pixi's GCSystem internals
+ * and does nothing if those change shape.
+ */
+function dropFreedSlots(renderer: Renderer): void {
+  const hashes = (renderer.gc as unknown as { _managedResourceHashes?: unknown })._managedResourceHashes;
+  if (!Array.isArray(hashes)) return;
+  for (const entry of hashes as { context?: Record<string, unknown>; hash?: unknown }[]) {
+    const { context, hash } = entry;
+    if (!context || typeof hash !== 'string') continue;
+    const items = context[hash];
+    if (items && typeof items === 'object') context[hash] = cleanHash(items as Record<string, unknown>);
+  }
 }
 
 const cssColour = (n: number) => `#${n.toString(16).padStart(6, '0')}`;
@@ -152,6 +172,7 @@ export async function createStage(host: HTMLElement, theme: GameTheme): Promise<
       // belong to the scene's TextureBag (a blanket texture: true would also destroy
       // pixi's shared white texture); text styles are shared (text-style.ts).
       root.destroy({ children: true, context: true });
+      dropFreedSlots(renderer);
       canvas.style.background = '';
       canvas.remove();
       release();

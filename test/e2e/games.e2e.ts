@@ -1,14 +1,16 @@
 // The mini-games end to end: each game played to its end in Chromium with synthetic
-// pointer input (the mouse, and PointerEvents as the hand-gesture cursor sends them),
-// then the coupon's QR code read off the screen with zxing, its token verified against
-// the kiosk's public key, and the "Coupon Issued" event found at the reference
-// collector — where reconciliation finds nothing wrong, and a tampered token fails.
+// pointer input (the mouse, a finger on a touch screen, and PointerEvents as the
+// hand-gesture cursor sends them), then the coupon's QR code read off the screen with
+// zxing, its token verified against the kiosk's public key, and the "Coupon Issued"
+// event found at the reference collector — where reconciliation finds nothing wrong,
+// and a tampered token fails. What the shopper does must be what moves the game: the
+// basket is seen following the pointer, and a wheel starts spinning right after its tap,
+// long before it would spin by itself.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import sharp from 'sharp';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { base32Decode, base32Encode, findToken, verifyCoupon, type KnownCouponKey } from '../../content/schema/coupon/index.ts';
 import { issuedFromRecords } from '../../content/coupon-tools/coupon-records.ts';
@@ -17,6 +19,7 @@ import { startCollector, type Collector } from '../collector/server.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
 import { demoPackDir, expect, lastEventSeq, rendererDir, repo, test, waitForAppEvent } from './fixtures.ts';
 import { CLAIM_URL_TEMPLATE, FIXTURE_GAMES, writeGamesFixturePack } from './games-fixture.ts';
+import { basketX, chaseFruit } from './games-players.ts';
 
 prepareZXingModule({ overrides: { wasmBinary: readFileSync(path.join(repo, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).buffer as ArrayBuffer } });
 
@@ -62,14 +65,14 @@ async function closeRig(rig: Rig) {
   await rig.collector.close();
 }
 
-/** Opens a game, waits for its intro, presses start and waits out the countdown. */
-async function startGame(page: Page, id: string): Promise<{ canvas: { x: number; y: number; width: number; height: number } }> {
+/** Opens a game, waits for its intro, presses start (with a click, or as `press` says) and waits out the countdown. */
+async function startGame(page: Page, id: string, press: (button: Locator) => Promise<void> = (b) => b.click()): Promise<{ canvas: { x: number; y: number; width: number; height: number } }> {
   const opened = await lastEventSeq(page);
-  await page.getByTestId(`game-${id}`).click();
+  await press(page.getByTestId(`game-${id}`));
   await waitForAppEvent(page, 'game-ready', { id }, opened);
   await expect(page.getByTestId('game-intro')).toBeVisible();
   const before = await lastEventSeq(page);
-  await page.getByTestId('game-start').click();
+  await press(page.getByTestId('game-start'));
   await waitForAppEvent(page, 'game-started', { id }, before);
   const canvas = await page.getByTestId('game-stage').boundingBox();
   if (!canvas) throw new Error('the game is not on screen');
@@ -139,39 +142,28 @@ function tamper(token: string): string {
   return base32Encode(bytes);
 }
 
-/**
- * Plays the catch game as a person would: looks at the screen above the basket and
- * moves the pointer under the lowest piece of fruit, until the game ends.
- */
-async function chaseFruit(page: Page, canvas: { x: number; y: number; width: number; height: number }, id: string) {
-  const band = { x: canvas.x, y: canvas.y + canvas.height * 0.35, width: canvas.width, height: canvas.height * 0.4 };
-  let pointerX = canvas.x + canvas.width / 2;
-  const done = async () => (await page.evaluate((gameId) => window.__kioskTest!.events.some((e) => e.type === 'game-finished' && e.detail.id === gameId), id));
-  while (!(await done())) {
-    const shot = await page.screenshot({ clip: band });
-    const { data, info } = await sharp(shot).raw().toBuffer({ resolveWithObject: true });
-    // Fruit in the fixture pack is red (#d62828) or orange (#f77f00); nothing else on screen is.
-    let lowest = -1;
-    let sumX = 0;
-    let count = 0;
-    for (let y = info.height - 1; y >= 0 && lowest < 0; y -= 2) {
-      for (let x = 0; x < info.width; x += 2) {
-        const i = (y * info.width + x) * info.channels;
-        if (data[i]! > 180 && data[i + 1]! < 150 && data[i + 2]! < 80) {
-          sumX += x;
-          count++;
-        }
-      }
-      if (count > 3) lowest = y;
-      else {
-        sumX = 0;
-        count = 0;
-      }
-    }
-    if (lowest >= 0) pointerX = band.x + (sumX / count) * (band.width / info.width);
-    await page.mouse.move(pointerX, canvas.y + canvas.height * 0.8, { steps: 2 });
-  }
+/** The game's time left as the HUD shows it (whole seconds). */
+async function hudSecondsLeft(page: Page): Promise<number> {
+  const hud = page.getByTestId('game-hud-time');
+  await expect(hud).toBeVisible();
+  return Number((await hud.textContent())?.match(/(\d+)\s*秒/)?.[1] ?? NaN);
 }
+
+/**
+ * Taps the wheel with `tap` and proves that the tap spun it: the wheel also spins by
+ * itself once its waiting time is up, so the tap must come with seconds still left and
+ * the spin must start (the time leaves the HUD as the wheel asks for its prize) well
+ * before that.
+ */
+async function expectTapSpins(page: Page, tap: () => Promise<void>): Promise<void> {
+  const left = await hudSecondsLeft(page);
+  // More than 3 s of play left; the spin must start within 2 s of the tap.
+  expect(left, 'seconds left before the wheel would spin by itself').toBeGreaterThanOrEqual(4);
+  await tap();
+  await expect(page.getByTestId('game-hud-time'), 'the wheel starts spinning right after the tap').toBeHidden({ timeout: 2_000 });
+}
+
+const gameFinished = (page: Page, id: string) => () => page.evaluate((gameId) => window.__kioskTest!.events.some((e) => e.type === 'game-finished' && e.detail.id === gameId), id);
 
 test.describe('mini-games', () => {
   test.describe.configure({ timeout: 120_000 });
@@ -185,7 +177,15 @@ test.describe('mini-games', () => {
       await page.getByTestId('back').click();
       const { canvas } = await startGame(page, FIXTURE_GAMES.catch);
       await expect(page.getByTestId('game-hud-time')).toContainText('秒');
-      await chaseFruit(page, canvas, FIXTURE_GAMES.catch);
+      // The basket is drawn where the pointer is: to the left edge, then to the right edge.
+      const pointerY = canvas.y + canvas.height * 0.8;
+      const middle = canvas.x + canvas.width / 2;
+      expect(Math.abs(((await basketX(page, canvas)) ?? Infinity) - middle), 'the basket starts in the middle').toBeLessThan(canvas.width * 0.05);
+      await page.mouse.move(canvas.x + 4, pointerY, { steps: 3 });
+      await expect.poll(() => basketX(page, canvas), { timeout: 2_000 }).toBeLessThan(canvas.x + canvas.width * 0.25);
+      await page.mouse.move(canvas.x + canvas.width - 4, pointerY, { steps: 3 });
+      await expect.poll(() => basketX(page, canvas), { timeout: 2_000 }).toBeGreaterThan(canvas.x + canvas.width * 0.75);
+      await chaseFruit(page, canvas, gameFinished(page, FIXTURE_GAMES.catch));
       const finished = await waitForAppEvent(page, 'game-finished', { id: FIXTURE_GAMES.catch });
       expect(finished.detail.score).toBeGreaterThan(0);
       await checkCoupon(rig, FIXTURE_GAMES.catch, { campaign: 'ten-off', title: /满59减10元/, link: false });
@@ -201,11 +201,13 @@ test.describe('mini-games', () => {
     try {
       const { canvas } = await startGame(page, FIXTURE_GAMES.wheel);
       // The gesture cursor sends real PointerEvents (type mouse) where the hand points.
-      await page.getByTestId('game-stage').evaluate((el, at) => {
-        for (const type of ['pointermove', 'pointerdown', 'pointerup']) {
-          el.dispatchEvent(new PointerEvent(type, { clientX: at.x, clientY: at.y, pointerType: 'mouse', pointerId: 1, isPrimary: true, bubbles: true, buttons: type === 'pointerdown' ? 1 : 0 }));
-        }
-      }, { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 });
+      await expectTapSpins(page, () =>
+        page.getByTestId('game-stage').evaluate((el, at) => {
+          for (const type of ['pointermove', 'pointerdown', 'pointerup']) {
+            el.dispatchEvent(new PointerEvent(type, { clientX: at.x, clientY: at.y, pointerType: 'mouse', pointerId: 1, isPrimary: true, bubbles: true, buttons: type === 'pointerdown' ? 1 : 0 }));
+          }
+        }, { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 }),
+      );
       const { token, key, issued } = await checkCoupon(rig, FIXTURE_GAMES.wheel, { campaign: 'free-juice', title: /鲜榨橙汁一杯/, link: true });
       await expect(page.getByTestId('coupon')).toContainText('用手机扫码，把优惠券存到手机上');
 
@@ -224,7 +226,7 @@ test.describe('mini-games', () => {
     try {
       const { canvas } = await startGame(page, FIXTURE_GAMES.scratch);
       await expect(page.getByTestId('game-hud-time')).toBeVisible();
-      const finished = () => page.evaluate((id) => window.__kioskTest!.events.some((e) => e.type === 'game-finished' && e.detail.id === id), FIXTURE_GAMES.scratch);
+      const finished = gameFinished(page, FIXTURE_GAMES.scratch);
       await page.mouse.move(canvas.x + canvas.width * 0.1, canvas.y + canvas.height * 0.12);
       await page.mouse.down();
       for (let row = 0.12; row < 0.9 && !(await finished()); row += 0.05) {
@@ -242,6 +244,44 @@ test.describe('mini-games', () => {
     }
   });
 
+  test.describe('on a touch screen', () => {
+    test.use({ hasTouch: true });
+
+    test('scratch card: a finger opens it, scratches it off and reaches the coupon', async ({ page }) => {
+      const rig = await openGames(page);
+      try {
+        const { canvas } = await startGame(page, FIXTURE_GAMES.scratch, (button) => button.tap());
+        // What reaches the game: every pointer event on the stage, by its pointer type.
+        await page.getByTestId('game-stage').evaluate((el) => {
+          const seen = new Set<string>();
+          (window as unknown as { __stagePointers: Set<string> }).__stagePointers = seen;
+          for (const type of ['pointerdown', 'pointermove', 'pointerup']) el.addEventListener(type, (e) => seen.add(`${e.type} ${(e as PointerEvent).pointerType}`), true);
+        });
+        // A finger on the glass, as the touch screen's driver reports it: start, moves, end.
+        const cdp = await page.context().newCDPSession(page);
+        const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+          cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 7, radiusX: 12, radiusY: 12, force: 1 }] });
+        const finished = gameFinished(page, FIXTURE_GAMES.scratch);
+        const at = (fx: number, fy: number) => [canvas.x + canvas.width * fx, canvas.y + canvas.height * fy] as const;
+        await touch('touchStart', ...at(0.1, 0.12));
+        for (let row = 0.12; row < 0.9 && !(await finished()); row += 0.05) {
+          for (let fx = 0.1; fx <= 0.9; fx += 0.1) await touch('touchMove', ...at(fx, row));
+          await touch('touchMove', ...at(0.1, row + 0.05));
+        }
+        await touch('touchEnd');
+        const result = await waitForAppEvent(page, 'game-finished', { id: FIXTURE_GAMES.scratch });
+        expect(result.detail.score).toBeGreaterThan(20);
+        await checkCoupon(rig, FIXTURE_GAMES.scratch, { campaign: 'ten-off', title: /满59减10元/, link: false });
+        await expect(page.getByTestId('game-result')).toBeVisible();
+        const seen = await page.evaluate(() => [...(window as unknown as { __stagePointers: Set<string> }).__stagePointers].sort());
+        expect(seen).toEqual(['pointerdown touch', 'pointermove touch', 'pointerup touch']);
+        expect(rig.errors).toEqual([]);
+      } finally {
+        await closeRig(rig);
+      }
+    });
+  });
+
   test('sold out: the intro says so kindly, the game still plays, and no coupon appears', async ({ page }) => {
     const rig = await openGames(page);
     try {
@@ -249,7 +289,7 @@ test.describe('mini-games', () => {
       await expect(page.getByTestId('game-sold-out')).toHaveText('今天的优惠券已经送完了，游戏照样可以玩哦！');
       await page.getByTestId('back').click();
       const { canvas } = await startGame(page, FIXTURE_GAMES.soldOut);
-      await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+      await expectTapSpins(page, () => page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2));
       const result = await waitForAppEvent(page, 'game-result', { id: FIXTURE_GAMES.soldOut }, 0, 30_000);
       expect(result.detail).toMatchObject({ outcome: 'no-prize', reason: 'sold-out' });
       await expect(page.getByTestId('game-message')).toHaveText('太可惜了，今天的优惠券已经送完，明天再来试试吧');
@@ -277,7 +317,7 @@ test.describe('mini-games', () => {
     try {
       test.skip((await page.getByTestId(`game-${wheel!.id}`).count()) === 0, 'the demo wheel is not offered at this hour');
       const { canvas } = await startGame(page, wheel!.id);
-      await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+      await expectTapSpins(page, () => page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2));
       const result = await waitForAppEvent(page, 'game-result', { id: wheel!.id }, 0, 45_000);
       await expect(page.getByTestId('game-result')).toBeVisible();
       await expect(page.getByTestId('game-message')).not.toBeEmpty();
