@@ -60,6 +60,11 @@ async function openApp(page: Page, kiosk: KioskWebServer): Promise<string[]> {
   return errors;
 }
 
+/** The offers on the offers screen, top to bottom. */
+function offerIds(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="offers"] article[data-testid^="offer-"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-testid')!.slice('offer-'.length)));
+}
+
 /** How many events wait in the kiosk's outbox (read straight from its IndexedDB). */
 function queued(page: Page): Promise<number> {
   return page.evaluate(
@@ -86,16 +91,23 @@ test('a shopper session reaches the collector as Segment track events, numbered 
     await page.getByTestId('attract').click();
     await waitForAppEvent(page, 'session-started', { trigger: 'touch' });
     await page.getByTestId('tile-offers').click();
+    await page.getByTestId('offers').waitFor();
+    const offersShown = await offerIds(page);
     await waitForAppEvent(page, 'session-ended', { reason: 'idle' }, 0, 30_000);
 
-    const expected = ['Pack Activated', 'Attract Woken', 'Session Started', 'Screen Viewed', 'Screen Viewed', 'Session Ended'];
+    // Each offer on the screen is one Promotion Viewed, in the order shown.
+    const promotions = offersShown.map(() => 'Promotion Viewed');
+    const expected = ['Pack Activated', 'Attract Woken', 'Session Started', 'Screen Viewed', 'Screen Viewed', ...promotions, 'Session Ended'];
     await expect.poll(() => storedEvents(collector).map((e) => e.event), { timeout: 15_000 }).toEqual(expected);
     const events = storedEvents(collector);
-    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(events.map((e) => e.body.properties.screen ?? null)).toEqual([null, null, null, 'home', 'offers', null]);
+    const total = expected.length;
+    expect(events.map((e) => e.seq)).toEqual(expected.map((_, i) => i + 1));
+    expect(events.map((e) => e.body.properties.screen ?? null)).toEqual([null, null, null, 'home', 'offers', ...promotions.map(() => null), null]);
+    const viewed = events.filter((e) => e.event === 'Promotion Viewed').map((e) => e.body.properties);
+    expect(viewed.map((p) => [p.promotion_id, p.position, p.via])).toEqual(offersShown.map((id, i) => [id, i + 1, 'offers']));
     expect(events[0]!.body.properties).toMatchObject({ pack_id: pack.packId, pack_version: pack.version, previous_pack_id: null });
-    expect(events[5]!.body.properties).toMatchObject({ reason: 'idle' });
-    expect(events[5]!.body.properties.duration_ms).toBeGreaterThan(9_000);
+    expect(events[total - 1]!.body.properties).toMatchObject({ reason: 'idle' });
+    expect(events[total - 1]!.body.properties.duration_ms).toBeGreaterThan(9_000);
 
     // One shopper, one anonymous id; outside the session the kiosk speaks for itself.
     const [packEvent, ...session] = events;
@@ -109,12 +121,12 @@ test('a shopper session reaches the collector as Segment track events, numbered 
     }
     expect(collector.stats.gzipUploads).toBe(collector.stats.uploads);
     const deviceId = events[0]!.body.context.kiosk.deviceId;
-    expect(collector.store.deviceHealth(deviceId)).toMatchObject({ events: 6, missing: { count: 0 }, duplicatesReceived: 0 });
+    expect(collector.store.deviceHealth(deviceId)).toMatchObject({ events: total, missing: { count: 0 }, duplicatesReceived: 0 });
 
     // The next shopper gets a new anonymous id.
     await page.getByTestId('attract').click();
-    await expect.poll(() => storedEvents(collector).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(9);
-    const next = storedEvents(collector).find((e) => e.event === 'Session Started' && e.seq > 6)!;
+    await expect.poll(() => storedEvents(collector).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(total + 3);
+    const next = storedEvents(collector).find((e) => e.event === 'Session Started' && e.seq > total)!;
     expect(next.body.anonymousId).not.toBe(shopper);
     expect(errors).toEqual([]);
   } finally {
@@ -135,8 +147,12 @@ test('events wait out a collector outage and a kill -9 of the kiosk, then arrive
     await browser.page.getByTestId('attract').click();
     await waitForAppEvent(browser.page, 'session-started');
     await browser.page.getByTestId('tile-offers').click();
-    // Pack Activated, Attract Woken, Session Started, Screen Viewed ×2: on disk, nowhere to send them.
-    await expect.poll(() => queued(browser.page), { timeout: 10_000 }).toBe(5);
+    await browser.page.getByTestId('offers').waitFor();
+    const offersShown = (await offerIds(browser.page)).length;
+    // Pack Activated, Attract Woken, Session Started, Screen Viewed ×2 and a Promotion
+    // Viewed per offer: on disk, nowhere to send them.
+    const beforeKillCount = 5 + offersShown;
+    await expect.poll(() => queued(browser.page), { timeout: 10_000 }).toBe(beforeKillCount);
     await waitForAppEvent(browser.page, 'outbox-upload', { status: 'network-error' });
 
     await killBrowser(browser);
@@ -144,11 +160,11 @@ test('events wait out a collector outage and a kill -9 of the kiosk, then arrive
     browser = await launchKioskBrowser(profile);
     const errors = await openApp(browser.page, kiosk);
 
-    // The five from before the kill, then the new boot's Pack Activated.
-    await expect.poll(() => storedEvents(collector).length, { timeout: 20_000 }).toBe(6);
+    // Those from before the kill, then the new boot's Pack Activated.
+    await expect.poll(() => storedEvents(collector).length, { timeout: 20_000 }).toBe(beforeKillCount + 1);
     await expect.poll(() => queued(browser.page), { timeout: 10_000 }).toBe(0);
     const events = storedEvents(collector);
-    expect(new Set(events.map((e) => e.body.messageId)).size).toBe(6);
+    expect(new Set(events.map((e) => e.body.messageId)).size).toBe(beforeKillCount + 1);
     const firstBoot = events.find((e) => e.event === 'Attract Woken')!.body.context.kiosk.bootId;
     const beforeKill = events.filter((e) => e.body.context.kiosk.bootId === firstBoot).sort((a, b) => a.seq - b.seq);
     expect(beforeKill.map((e) => [e.seq, e.event])).toEqual([
@@ -157,6 +173,7 @@ test('events wait out a collector outage and a kill -9 of the kiosk, then arrive
       [3, 'Session Started'],
       [4, 'Screen Viewed'],
       [5, 'Screen Viewed'],
+      ...Array.from({ length: offersShown }, (_, i) => [6 + i, 'Promotion Viewed']),
     ]);
     const afterKill = events.filter((e) => e.body.context.kiosk.bootId !== firstBoot);
     expect(afterKill.map((e) => e.event)).toEqual(['Pack Activated']);
