@@ -9,6 +9,7 @@
 // globalThis.ModuleFactory). The page passes that loader and its matching binary.
 import { HandLandmarker } from '@mediapipe/tasks-vision';
 import { FramePacer } from './frame-pacer.ts';
+import { createLandmarker, isHardwareRenderer, type Delegate } from './landmarker-delegate.ts';
 import { epochNow, type FromWorker, type ToWorker, type WorkerHand, type WorkerInit } from './worker-protocol.ts';
 
 let landmarker: HandLandmarker | null = null;
@@ -26,7 +27,7 @@ function hasHardwareGpu(): boolean {
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
     gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+    return isHardwareRenderer(renderer);
   } catch {
     return false;
   }
@@ -38,8 +39,8 @@ async function create(init: WorkerInit): Promise<void> {
   if (!res.ok) throw new Error(`hand model ${init.modelUrl} could not be loaded (HTTP ${res.status}); build it with npm run build:hand-model`);
   const model = new Uint8Array(await res.arrayBuffer());
   const fileset = { wasmLoaderPath: init.wasmLoaderUrl, wasmBinaryPath: init.wasmBinaryUrl };
-  const hands = (delegate: 'GPU' | 'CPU') => (init.numHands === 'auto' ? (delegate === 'GPU' ? 2 : 1) : init.numHands);
-  const options = (delegate: 'GPU' | 'CPU') => ({
+  const hands = (delegate: Delegate) => (init.numHands === 'auto' ? (delegate === 'GPU' ? 2 : 1) : init.numHands);
+  const options = (delegate: Delegate) => ({
     baseOptions: { modelAssetBuffer: model, delegate },
     runningMode: 'VIDEO' as const,
     numHands: hands(delegate),
@@ -47,15 +48,11 @@ async function create(init: WorkerInit): Promise<void> {
     minHandPresenceConfidence: 0.6,
     minTrackingConfidence: 0.5,
   });
-  let delegate: 'GPU' | 'CPU' = init.delegate === 'auto' ? (hasHardwareGpu() ? 'GPU' : 'CPU') : init.delegate;
-  try {
-    landmarker = await HandLandmarker.createFromOptions(fileset, options(delegate));
-  } catch (err) {
-    if (delegate === 'CPU') throw err;
-    delegate = 'CPU';
-    landmarker = await HandLandmarker.createFromOptions(fileset, options(delegate));
-  }
-  post({ type: 'ready', delegate, numHands: hands(delegate), loadMs: performance.now() - started });
+  const preferGpu = init.delegate === 'GPU' || (init.delegate === 'auto' && hasHardwareGpu());
+  const made = await createLandmarker((delegate) => HandLandmarker.createFromOptions(fileset, options(delegate)), preferGpu);
+  landmarker = made.landmarker;
+  const { delegate, gpuFailure } = made;
+  post({ type: 'ready', delegate, numHands: hands(delegate), loadMs: performance.now() - started, gpuFailure });
 }
 
 function analyse(source: VideoFrame | ImageBitmap, frameAt: number): void {

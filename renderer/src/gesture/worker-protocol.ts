@@ -35,7 +35,14 @@ export interface WorkerHand {
 }
 
 export type FromWorker =
-  | { type: 'ready'; delegate: 'GPU' | 'CPU'; numHands: number; loadMs: number }
+  | {
+      type: 'ready';
+      delegate: 'GPU' | 'CPU';
+      numHands: number;
+      loadMs: number;
+      /** The GPU was tried and failed (the message): the model runs on the CPU instead. */
+      gpuFailure: string | null;
+    }
   | {
       type: 'hands';
       /** When the frame reached the worker (or was captured, for single frames). */

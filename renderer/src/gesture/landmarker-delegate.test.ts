@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createLandmarker, describeDelegate, isHardwareRenderer, type Delegate } from './landmarker-delegate.ts';
+
+/** A landmarker factory that records what it was asked for and fails where told. */
+function fakeFactory(fails: Partial<Record<Delegate, unknown>> = {}) {
+  const tried: Delegate[] = [];
+  const factory = async (delegate: Delegate) => {
+    tried.push(delegate);
+    if (delegate in fails) throw fails[delegate];
+    return { runsOn: delegate };
+  };
+  return { factory, tried };
+}
+
+describe('createLandmarker', () => {
+  it('uses the GPU when there is one and it works', async () => {
+    const { factory, tried } = fakeFactory();
+    const made = await createLandmarker(factory, true);
+    expect(made).toEqual({ landmarker: { runsOn: 'GPU' }, delegate: 'GPU', gpuFailure: null });
+    expect(tried).toEqual(['GPU']);
+  });
+
+  it('falls back to the CPU when the GPU landmarker cannot be made, and says why', async () => {
+    const { factory, tried } = fakeFactory({ GPU: new Error('Unable to create WebGL2 context') });
+    const made = await createLandmarker(factory, true);
+    expect(made).toEqual({ landmarker: { runsOn: 'CPU' }, delegate: 'CPU', gpuFailure: 'Unable to create WebGL2 context' });
+    expect(tried).toEqual(['GPU', 'CPU']);
+    expect(describeDelegate(made.delegate, made.gpuFailure)).toBe('CPU (GPU failed: Unable to create WebGL2 context)');
+  });
+
+  it('keeps the reason when the GPU throws something that is not an Error', async () => {
+    const made = await createLandmarker(fakeFactory({ GPU: 'emscripten abort' }).factory, true);
+    expect(made.gpuFailure).toBe('emscripten abort');
+  });
+
+  it('goes straight to the CPU without a hardware GPU', async () => {
+    const { factory, tried } = fakeFactory({ GPU: new Error('must not be tried') });
+    const made = await createLandmarker(factory, false);
+    expect(made).toEqual({ landmarker: { runsOn: 'CPU' }, delegate: 'CPU', gpuFailure: null });
+    expect(tried).toEqual(['CPU']);
+    expect(describeDelegate(made.delegate, made.gpuFailure)).toBe('CPU');
+  });
+
+  it('fails when the CPU fails too, naming both reasons', async () => {
+    const { factory } = fakeFactory({ GPU: new Error('no GL'), CPU: new Error('model is corrupt') });
+    await expect(createLandmarker(factory, true)).rejects.toThrow('model is corrupt (on the CPU, after the GPU failed: no GL)');
+    const cpuOnly = fakeFactory({ CPU: new Error('model is corrupt') });
+    await expect(createLandmarker(cpuOnly.factory, false)).rejects.toThrow(/^model is corrupt$/);
+  });
+});
+
+describe('isHardwareRenderer', () => {
+  it('tells graphics hardware from software rasterisers', () => {
+    expect(isHardwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)')).toBe(true);
+    expect(isHardwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)')).toBe(false);
+    expect(isHardwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(false);
+    expect(isHardwareRenderer('Microsoft Basic Render Driver')).toBe(false);
+    expect(isHardwareRenderer('')).toBe(false);
+  });
+});
