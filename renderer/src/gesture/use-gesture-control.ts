@@ -17,6 +17,7 @@ import { feedWorker, type FrameFeed } from './frame-feed.ts';
 import { GestureRecogniser, type GestureEvent, type GestureOutput, type ScreenPoint, type ScreenProbe } from './gesture-recogniser.ts';
 import { useGestureStatus } from './gesture-status.ts';
 import { startJankMonitor } from './jank-monitor.ts';
+import { describeDelegate } from './landmarker-delegate.ts';
 import { handsFromFlat, type HandFrame } from './landmarks.ts';
 import { PointerDispatcher } from './pointer-dispatcher.ts';
 import { RollingStats } from './rolling-stats.ts';
@@ -25,13 +26,22 @@ import { epochNow, type FromWorker, type ToWorker } from './worker-protocol.ts';
 
 export type GestureName = EventCatalogue['Gesture Used']['gesture'];
 
-/** What the overlay draws. Cursor in CSS pixels. */
+/**
+ * What the overlay draws, replaced only when it changes. The cursor's position is not
+ * in it: a hand moves the cursor on nearly every analysed frame, so the position is
+ * written straight to the cursor's element (see `bindCursor`) instead of re-rendering
+ * the layer through Vue each time.
+ */
 export interface GestureView {
-  cursor: ScreenPoint | null;
-  pressed: boolean;
-  dwell: number;
+  /** A hand drives the cursor: the cursor is on screen. */
   present: boolean;
+  pressed: boolean;
+  /** Dwell ring, 0–1. */
+  dwell: number;
 }
+
+/** The cursor element's transform for a point in CSS pixels (whole pixels: sub-pixel jitter writes nothing). */
+export const cursorTransform = (at: { x: number; y: number }): string => `translate(${Math.round(at.x)}px, ${Math.round(at.y)}px)`;
 
 /** Elements a dwell may press. Canvases (games) are played by moving and pinching, not dwelling. */
 const DWELL_TARGETS = 'button:not([disabled]), a[href], [role="button"], input, select, label, [data-gesture-target]';
@@ -45,7 +55,7 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
   const session = useSessionStore();
   const screen = useScreenStore();
   const tracker = useTracker();
-  const view = shallowRef<GestureView>({ cursor: null, pressed: false, dwell: 0, present: false });
+  const view = shallowRef<GestureView>({ present: false, pressed: false, dwell: 0 });
   /** The shopper used a gesture to press something this session (the hint can go). */
   const usedThisSession = shallowRef(false);
 
@@ -56,15 +66,33 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
   let statsTimer: ReturnType<typeof setInterval> | undefined;
   let lastActivity = 0;
   const recogniser = new GestureRecogniser(settings);
-  const dispatcher = new PointerDispatcher();
   const stats = { frames: 0, handFrames: 0, inference: new RollingStats(), mainThread: new RollingStats(), latency: new RollingStats() };
+  const px = (p: ScreenPoint) => ({ x: p.x * window.innerWidth, y: p.y * window.innerHeight });
+  /** The cursor last sent to the page (screen fraction), and where its element was put. */
+  let cursor: ScreenPoint | null = null;
+  let cursorEl: HTMLElement | null = null;
+  let cursorPlaced = '';
 
+  // The dwell probe and then the pointer dispatcher hit-test the same point in one frame:
+  // the dispatcher reuses the probe's answer once (nothing has been dispatched in between
+  // that could have changed the page), and hit-tests afresh after that.
+  let probed: { x: number; y: number; el: Element | null } | null = null;
+  const dispatcher = new PointerDispatcher({
+    hitTest(x, y) {
+      const hit = probed;
+      probed = null;
+      return hit && hit.x === x && hit.y === y ? hit.el : document.elementFromPoint(x, y);
+    },
+    root: document.documentElement,
+  });
   const probe: ScreenProbe = {
     get aspect() {
       return window.innerWidth / window.innerHeight;
     },
     canDwellAt(p) {
-      const el = document.elementFromPoint(p.x * window.innerWidth, p.y * window.innerHeight);
+      const at = px(p);
+      const el = document.elementFromPoint(at.x, at.y);
+      probed = { ...at, el };
       return el?.closest(DWELL_TARGETS) != null;
     },
   };
@@ -77,8 +105,6 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
     emitAppEvent('gesture', { gesture });
     void tracker.track('Gesture Used', { gesture }).catch(() => undefined);
   }
-
-  const px = (p: ScreenPoint) => ({ x: p.x * window.innerWidth, y: p.y * window.innerHeight });
 
   function act(event: GestureEvent, frame: HandFrame | null): void {
     switch (event.type) {
@@ -124,8 +150,11 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
     }
   }
 
+  // Per frame: read (hit tests, pointer events) first, write (the cursor) last, so the
+  // page is never made to lay out twice in one frame.
   function apply(out: GestureOutput, t: number, frame: HandFrame | null): void {
-    const before = view.value.cursor;
+    const before = cursor;
+    cursor = out.cursor;
     if (out.cursor) {
       const at = px(out.cursor);
       const prev = before ? px(before) : null;
@@ -137,17 +166,39 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
       lastActivity = t;
       window.dispatchEvent(new Event(ACTIVITY_EVENT));
     }
-    view.value = { cursor: out.cursor, pressed: out.pressed, dwell: out.dwell, present };
+    placeCursor();
+    const shown = view.value;
+    if (shown.present !== present || shown.pressed !== out.pressed || shown.dwell !== out.dwell) view.value = { present, pressed: out.pressed, dwell: out.dwell };
+  }
+
+  function placeCursor(): void {
+    if (!cursorEl || !cursor) return;
+    const transform = cursorTransform(px(cursor));
+    if (transform === cursorPlaced) return;
+    cursorEl.style.transform = transform;
+    cursorPlaced = transform;
+  }
+
+  /**
+   * For the overlay's cursor (a function ref): the element the position is written to.
+   * Placed as soon as it mounts, before the browser first draws it.
+   */
+  function bindCursor(el: HTMLElement | null): void {
+    if (el === cursorEl) return;
+    cursorEl = el;
+    cursorPlaced = '';
+    placeCursor();
   }
 
   function onHands(message: Extract<FromWorker, { type: 'hands' }>): void {
     const started = performance.now();
+    probed = null;
     const frame: HandFrame = { t: message.frameAt - performance.timeOrigin, aspect: message.aspect, hands: handsFromFlat(message.hands) };
     apply(recogniser.update(frame, probe), started, frame);
     stats.frames++;
     if (message.hands.length > 0) stats.handFrames++;
     stats.inference.push(message.inferenceMs);
-    // Measured after Vue has patched the overlay (its flush is queued before this).
+    // Measured after Vue has patched the overlay when it changed (its flush is queued before this).
     queueMicrotask(() => {
       stats.mainThread.push(performance.now() - started);
       stats.latency.push(epochNow() - message.frameAt);
@@ -158,7 +209,12 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
     const message = event.data;
     switch (message.type) {
       case 'ready':
-        status.setEngine('ready', { delegate: message.delegate, numHands: message.numHands });
+        // A GPU that failed is the installer's business: health and the admin screen show "CPU (GPU failed: …)".
+        status.setEngine('ready', {
+          delegate: message.delegate,
+          numHands: message.numHands,
+          ...(message.gpuFailure ? { problem: `hand model on ${describeDelegate(message.delegate, message.gpuFailure)}` } : {}),
+        });
         break;
       case 'hands':
         feed?.answered();
@@ -245,5 +301,5 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
   onMounted(start);
   onBeforeUnmount(stop);
 
-  return { view, usedThisSession };
+  return { view, usedThisSession, bindCursor };
 }
