@@ -23,6 +23,8 @@ export interface MediaCheck {
 
 const MB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 const SVG_ACTIVE = /<script|javascript:|<foreignObject|\son[a-z]+\s*=/i;
+/** Words in an SVG are drawn with the kiosk's system fonts (a picture cannot use the app's own), which may have no Chinese. */
+const SVG_TEXT = /<text[\s>]/i;
 
 async function checkOne(dir: string, file: string, options: MediaCheckOptions, out: MediaCheck): Promise<void> {
   const where: Where = { file };
@@ -62,6 +64,12 @@ async function checkOne(dir: string, file: string, options: MediaCheckOptions, o
     return;
   }
   if (expected === 'svg') {
+    if (SVG_TEXT.test(await readFile(abs, 'utf8'))) {
+      warn(
+        bi('SVG 图片里有文字，互动屏可能没有对应字体，中文会显示成方框', 'the SVG has text in it; the kiosk may have no font for it and show Chinese as boxes'),
+        bi('在设计软件里把文字转为轮廓（路径）后再导出，或导出为 PNG/WebP', 'convert the text to outlines (paths) in the design tool before exporting, or export it as PNG/WebP'),
+      );
+    }
     if (size > options.limits.maxImageBytes) error(bi(`SVG 太大：${MB(size)}`, `the SVG is too large: ${MB(size)}`), bi('简化图形，或导出为 PNG/WebP', 'simplify it, or export it as PNG/WebP'));
     return;
   }

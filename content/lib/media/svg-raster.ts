@@ -1,13 +1,16 @@
-// Drawing generated artwork: SVG text in, PNG or WebP out (via sharp's librsvg).
+// Drawing generated artwork: SVG text in, PNG or WebP out (via sharp's librsvg), with
+// the bundled font whatever the machine has (artwork-fonts.ts).
+import { ARTWORK_FONT_FAMILY, useArtworkFonts } from './artwork-fonts.ts';
 
-/** Fonts that draw Chinese on Linux, Windows and macOS, in that order. */
-export const CJK_FONTS = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+/** The font-family of every text in generated artwork: the bundled font only. */
+export const CJK_FONTS = `'${ARTWORK_FONT_FAMILY}', sans-serif`;
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
 export async function rasterise(svg: string, format: 'png' | 'webp'): Promise<Buffer> {
+  await useArtworkFonts();
   const { default: sharp } = await import('sharp');
   const image = sharp(Buffer.from(svg));
   return format === 'png' ? image.png({ compressionLevel: 9 }).toBuffer() : image.webp({ quality: 86 }).toBuffer();

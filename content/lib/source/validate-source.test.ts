@@ -122,6 +122,14 @@ describe('validating a pack folder', () => {
 
     await rm(path.join(tmp.dir, 'media/unused.svg'));
     await rm(path.join(tmp.dir, 'media/苹果 照片.png'));
+    // Words in an SVG depend on the kiosk's own fonts: a warning says how to avoid that.
+    await writeFile(path.join(tmp.dir, 'media/label.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text x="0" y="9">鲜</text></svg>');
+    await writeFile(path.join(tmp.dir, 'media/shape.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><path d="M0 0h10v10z"/></svg>');
+    const svgWarnings = (await validateSource(tmp.dir)).problems.filter((p) => p.severity === 'warning').map(brief);
+    expect(svgWarnings).toContain('media/label.svg : the SVG has text in it; the kiosk may have no font for it and show Chinese as boxes');
+    expect(svgWarnings.filter((w) => w.startsWith('media/shape.svg')).some((w) => w.includes('text'))).toBe(false);
+    await rm(path.join(tmp.dir, 'media/label.svg'));
+    await rm(path.join(tmp.dir, 'media/shape.svg'));
     await writeFile(path.join(tmp.dir, 'media/apple.png'), await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c81e1e' } }).png().toBuffer());
     const lenient = await validateSource(tmp.dir, { resize: true });
     expect(lenient.ok).toBe(true);
