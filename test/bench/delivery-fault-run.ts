@@ -50,9 +50,18 @@ export async function runFaultScenario(s: FaultScenario): Promise<FaultResult> {
   const url = harnessUrl(server, collector, { timeoutMs: 1_500, baseMs: 100, capMs: 2_000, maxEvents: 200, lingerMs: 50 });
   log(`\n== Fault run: ${s.events} events, ~${s.kills} SIGKILLs, seed ${s.seed} (repeat with --seed ${s.seed})`);
 
+  // The device id lives in the profile's IndexedDB beside the outbox: a new one after a
+  // relaunch means the browser threw the origin's IndexedDB away (and the outbox with it).
+  const deviceIds: string[] = [];
   const open = async () => {
     const b = await launchKioskBrowser(profile);
     await openHarness(b.page, url);
+    const id = await b.page.evaluate(() => window.__delivery!.deviceId);
+    if (deviceIds.length > 0 && deviceIds.at(-1) !== id) {
+      const depth = (await b.page.evaluate(() => window.__delivery!.health())).queueDepth;
+      log(`after SIGKILL ${killed}: the device id changed (${deviceIds.at(-1)} → ${id}); the outbox now holds ${depth} events — the browser discarded the profile's IndexedDB`);
+    }
+    deviceIds.push(id);
     return b;
   };
   let ready: Promise<KioskBrowser> = open();

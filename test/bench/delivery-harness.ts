@@ -76,9 +76,9 @@ export async function openHarness(page: Page, url: string): Promise<void> {
   if (typeof value === 'string') throw new Error(`the harness page failed to start: ${value}`);
 }
 
-/** Process ids of the Chromium processes running on this profile. */
-async function profileProcesses(userDataDir: string): Promise<{ pid: number; main: boolean }[]> {
-  const found: { pid: number; main: boolean }[] = [];
+/** Process ids of the Chromium browser (main) processes running on this profile. */
+async function profileProcesses(userDataDir: string): Promise<number[]> {
+  const found: number[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let argv: string[];
@@ -87,41 +87,86 @@ async function profileProcesses(userDataDir: string): Promise<{ pid: number; mai
     } catch {
       continue; // gone already
     }
-    if (!argv.includes(`--user-data-dir=${userDataDir}`)) continue;
-    found.push({ pid: Number(entry), main: !argv.some((a) => a.startsWith('--type=')) });
+    // Only the browser process keeps its argv: Chromium's helpers (zygote-forked renderers,
+    // the GPU, network and storage processes) rewrite theirs into one string, and the
+    // storage process is not even given the profile. They are found by parentage instead.
+    if (argv.includes(`--user-data-dir=${userDataDir}`) && !argv.some((a) => a.startsWith('--type='))) found.push(Number(entry));
   }
   return found;
 }
 
+/** `root` and every process descended from it, alive now (zombies are dead). */
+async function processTree(root: number): Promise<number[]> {
+  const children = new Map<number, number[]>();
+  const alive = new Set<number>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // "pid (comm) state ppid …"; comm may hold spaces and parentheses.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (state === 'Z' || state === 'X') continue;
+    const pid = Number(entry);
+    alive.add(pid);
+    children.set(Number(ppid), [...(children.get(Number(ppid)) ?? []), pid]);
+  }
+  const tree: number[] = [];
+  const walk = (pid: number) => {
+    if (alive.has(pid)) tree.push(pid);
+    for (const child of children.get(pid) ?? []) walk(child);
+  };
+  walk(root);
+  return tree;
+}
+
+const isAlive = async (pid: number) => {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return false;
+  }
+};
+
 /**
- * SIGKILLs the browser process of this profile (what a power cut or an OOM kill does to
- * the kiosk), then any of its children that outlive it. Returns the killed pid.
+ * SIGKILLs the browser with all its processes at the same instant — what a power cut
+ * does, or the OOM killer taking the kiosk's cgroup — and returns once every one of them
+ * is gone. Killing the browser process alone would leave its storage process writing
+ * the profile's IndexedDB for a moment, while the next start opens the same files: no
+ * real restart does that (systemd restarts the kiosk only once its whole cgroup has
+ * exited, see build/linux/shopfront-kiosk.service), and Chromium then finds the database
+ * "corrupt" and deletes it. Returns the browser process's pid.
  */
 export async function killBrowser(browser: KioskBrowser, knownPid?: number): Promise<number> {
   const closed = new Promise<void>((resolve) => browser.context.once('close', () => resolve()));
   const pid = knownPid ?? (await browserPid(browser));
-  process.kill(pid, 'SIGKILL');
-  await closed;
-  for (let i = 0; i < 100; i++) {
-    const left = await profileProcesses(browser.userDataDir);
-    if (left.length === 0) break;
-    for (const p of left) {
-      try {
-        process.kill(p.pid, 'SIGKILL');
-      } catch {
-        // exited meanwhile
-      }
+  const tree = await processTree(pid);
+  for (const p of tree.length ? tree : [pid]) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      // exited meanwhile
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return pid;
+  await closed;
+  for (let i = 0; i < 200; i++) {
+    const left = [];
+    for (const p of tree) if (await isAlive(p)) left.push(p);
+    if (left.length === 0) return pid;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`Chromium processes ${tree.join(', ')} outlived SIGKILL by 5 s`);
 }
 
 /** The pid of the browser (main) process on this profile; look it up ahead to kill at a precise moment. */
 export async function browserPid(browser: KioskBrowser): Promise<number> {
-  const main = (await profileProcesses(browser.userDataDir)).find((p) => p.main);
-  if (!main) throw new Error(`no Chromium browser process runs on ${browser.userDataDir}`);
-  return main.pid;
+  const [main] = await profileProcesses(browser.userDataDir);
+  if (main === undefined) throw new Error(`no Chromium browser process runs on ${browser.userDataDir}`);
+  return main;
 }
 
 /** What the collector holds for the harness's generated events, against what Chromium acknowledged. */
@@ -133,7 +178,7 @@ export interface DeliveryTally {
   duplicates: number;
   /** Stored, though Chromium died before it could say so: fine, they were durable. */
   unacknowledgedButDelivered: number;
-  /** Device ids the collector saw (the web host's id lives in localStorage, which a SIGKILL can lose). */
+  /** Device ids the collector saw: one, unless the browser lost the profile's IndexedDB (where the web host keeps the id). */
   devices: number;
   /** Missing seq numbers, summed over every device. */
   seqGaps: number;

@@ -323,10 +323,10 @@ async function main(): Promise<void> {
     console.log(`  delegate while playing: ${ons[0]!.delegate}`);
 
     console.log('');
-    report('hand-model inference per frame, median (CPU)', s.inferenceMedianMs, 'ms', { max: 40 });
+    // The issue sets no target for inference itself: it is reported, and it bounds the rate at which the cursor can follow.
+    console.log(`INFO    hand-model inference per frame on the CPU, median (p90): ${s.inferenceMedianMs.toFixed(1)} ms (${s.inferenceP90Ms.toFixed(1)} ms); no target`);
     report('UI thread per analysed frame, p90 (hand moving, game running; worst round)', Math.max(...ons.map((r) => r.stats!.mainThreadP90Ms)), 'ms', { max: 4 });
     report('catch game frame rate drop with gestures on (mean of rounds)', Math.max(0, (100 * (offFps - onFps)) / offFps), '%', { max: 10 });
-    console.log('(inference has no target in the issue; 40 ms is the README figure for this model on a 2-core CPU)');
   } finally {
     await rm(work, { recursive: true, force: true });
   }
