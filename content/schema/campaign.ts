@@ -22,6 +22,14 @@ export const Award = z
   .strict();
 export type Award = z.infer<typeof Award>;
 
+/**
+ * The claim link besides its token, in UTF-8 bytes. With the 152-character token it keeps
+ * the coupon's QR code at version 10 (57 modules) or lower at error correction M, which a
+ * phone still reads off the kiosk's screen from a step away.
+ */
+export const CLAIM_URL_MAX_BYTES = 80;
+const CLAIM_URL_TOO_LONG = `the claim link is too long for a QR code a phone reads off a screen: at most ${CLAIM_URL_MAX_BYTES} characters besides {token}`;
+
 /** A coupon campaign: what a shopper can win, how often, and until when. */
 export const Campaign = z
   .object({
@@ -39,7 +47,12 @@ export const Campaign = z
     inventoryPerKiosk: z.number().int().min(0),
     awards: z.array(Award).min(1, { message: 'say which game awards this coupon' }),
     /** Optional "claim on your phone" link; {token} is replaced by the signed coupon. */
-    claimUrlTemplate: z.string().url().includes('{token}', { message: 'the link must contain {token}' }).optional(),
+    claimUrlTemplate: z
+      .string()
+      .url()
+      .includes('{token}', { message: 'the link must contain {token}' })
+      .refine((t) => new TextEncoder().encode(t.replace('{token}', '')).length <= CLAIM_URL_MAX_BYTES, { message: CLAIM_URL_TOO_LONG })
+      .optional(),
   })
   .strict()
   .refine((c) => Date.parse(c.validFrom) < Date.parse(c.validTo), { message: 'validTo must be after validFrom', path: ['validTo'] });

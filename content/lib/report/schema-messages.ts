@@ -13,6 +13,10 @@ export const SCHEMA_MESSAGES: Readonly<Record<string, SchemaMessage>> = {
   'use an ISO currency code such as CNY': { fix: bi('填写三个大写字母的货币代码，例如 CNY', 'use an ISO currency code such as CNY') },
   'the link must contain {gtin}': { fix: bi('链接中要包含 {gtin}，扫码时会替换成商品条码', 'the link must contain {gtin}; it is replaced by the product code') },
   'the link must contain {token}': { fix: bi('链接中要包含 {token}，会替换成优惠券码', 'the link must contain {token}; it is replaced by the coupon') },
+  'the claim link is too long for a QR code a phone reads off a screen: at most 80 characters besides {token}': {
+    message: bi('领取链接太长，二维码会太密，手机难以从屏幕上扫出', 'the claim link is too long: its QR code would be too dense for a phone to read off the screen'),
+    fix: bi('用更短的域名或路径，{token} 以外不超过 80 个字符（例如 https://shop.example/c/{token}）', 'use a shorter domain or path: at most 80 characters besides {token} (e.g. https://shop.example/c/{token})'),
+  },
   'say which game awards this coupon': {
     message: bi('没有写由哪个游戏发放这张优惠券', 'no game awards this coupon'),
     fix: bi('在 awards 中至少添加一项，例如 {"game": "lucky-wheel", "odds": 0.3}', 'add at least one entry to awards, e.g. {"game": "lucky-wheel", "odds": 0.3}'),
