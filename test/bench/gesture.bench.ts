@@ -41,7 +41,7 @@ const MEASURE_MS = Number(process.env.GESTURE_BENCH_MS ?? 10_000);
 /** Play before measuring: the game's resolution governor settles, the pacer adapts. */
 const WARMUP_MS = Number(process.env.GESTURE_BENCH_WARMUP_MS ?? 4000);
 /** Off/on pairs, interleaved so drifting background load hits both alike. */
-const ROUNDS = Number(process.env.GESTURE_BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.GESTURE_BENCH_ROUNDS ?? 4);
 const GAME_VIEWPORT = { width: 1920, height: 1080 };
 
 interface GestureStats {
