@@ -2,12 +2,12 @@
 // builds the harness page, serves it with the kiosk's CSP, launches Chromium on a
 // persistent profile, kills it with SIGKILL and relaunches it on the same profile.
 // Shared by test/e2e/events*.e2e.ts and the delivery benchmarks.
-import { readdir, readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { bundleBrowserPage } from '../support/browser-page.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
 import type { Collector } from '../collector/server.ts';
@@ -15,19 +15,8 @@ import type { Collector } from '../collector/server.ts';
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Bundles delivery-page.browser.ts into `outDir` with an index.html. */
-export async function buildHarnessPage(outDir: string): Promise<string> {
-  await mkdir(outDir, { recursive: true });
-  await build({
-    entryPoints: [path.join(repo, 'test/bench/delivery-page.browser.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome120',
-    outfile: path.join(outDir, 'harness.js'),
-    logLevel: 'warning',
-  });
-  await writeFile(path.join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>delivery harness</title><script type="module" src="/harness.js"></script>\n');
-  return outDir;
+export function buildHarnessPage(outDir: string): Promise<string> {
+  return bundleBrowserPage(path.join(repo, 'test/bench/delivery-page.browser.ts'), outDir, { title: 'delivery harness' });
 }
 
 /** Serves the harness page with the kiosk's CSP, allowing only the collector's origin besides itself. */

@@ -1,12 +1,12 @@
 // The bare games page (games-page.browser.ts) bundled and served with the games
 // fixture pack: the mini-games without the app around them, for the games benchmark
 // and the teardown end-to-end test.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { writeGamesFixturePack } from '../e2e/games-fixture.ts';
+import { bundleBrowserPage } from '../support/browser-page.ts';
 import { startKioskWebServer } from '../support/kiosk-web-server.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,18 +16,11 @@ export interface GamesPageServer {
   close(): Promise<void>;
 }
 
-async function buildPage(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await build({
-    entryPoints: [path.join(repo, 'test/bench/games-page.browser.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome120',
-    outfile: path.join(dir, 'games.js'),
-    logLevel: 'warning',
+function buildPage(dir: string): Promise<string> {
+  return bundleBrowserPage(path.join(repo, 'test/bench/games-page.browser.ts'), dir, {
+    title: 'games bench',
+    style: 'html,body{margin:0;height:100%;overflow:hidden;background:#000}',
   });
-  await writeFile(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>games bench</title><style>html,body{margin:0;height:100%;overflow:hidden;background:#000}</style><script type="module" src="/games.js"></script>\n');
 }
 
 /** Builds the page and the fixture pack into a temporary folder and serves both (with the kiosk's CSP). */

@@ -10,6 +10,12 @@ export const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const rendererDir = process.env.KIOSK_E2E_RENDERER ?? path.join(repo, 'dist', 'renderer');
 export const demoPackDir = process.env.KIOSK_E2E_PACK ?? path.join(repo, 'dist', 'packs', 'demo');
 
+/** The two ways a kiosk screen is mounted: portrait 1080x1920 and landscape 1920x1080. */
+export const ORIENTATIONS = [
+  ['portrait', { width: 1080, height: 1920 }],
+  ['landscape', { width: 1920, height: 1080 }],
+] as const;
+
 export interface KioskOptions {
   config: Record<string, unknown> | undefined;
   packDir: string;

@@ -2,12 +2,9 @@
 // test-results/e2e/screenshots/ for a person to look at, and each one is checked for
 // the text that must be on it.
 import path from 'node:path';
-import { expect, openKiosk, test } from './fixtures.ts';
+import { expect, openKiosk, ORIENTATIONS, test } from './fixtures.ts';
 
-for (const [orientation, viewport] of [
-  ['portrait', { width: 1080, height: 1920 }],
-  ['landscape', { width: 1920, height: 1080 }],
-] as const) {
+for (const [orientation, viewport] of ORIENTATIONS) {
   test.describe(`${orientation} ${viewport.width}x${viewport.height}`, () => {
     test.use({ viewport });
 

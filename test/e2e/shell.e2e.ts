@@ -1,4 +1,4 @@
-import { expect, lastEventSeq, openKiosk, test, waitForAppEvent } from './fixtures.ts';
+import { expect, lastEventSeq, openKiosk, ORIENTATIONS, test, waitForAppEvent } from './fixtures.ts';
 
 test.describe('attract → home → back to attract', () => {
   test.use({ config: { idle: { timeoutSec: 10, warningSec: 5 } } });
@@ -57,10 +57,7 @@ test('the admin corner asks for a PIN and says, in the kiosk language, that admi
   await expect(page.getByTestId('pin-message')).toContainText('浏览器模式下不可用');
 });
 
-for (const [orientation, viewport] of [
-  ['portrait', { width: 1080, height: 1920 }],
-  ['landscape', { width: 1920, height: 1080 }],
-] as const) {
+for (const [orientation, viewport] of ORIENTATIONS) {
   test.describe(`${orientation} ${viewport.width}x${viewport.height}`, () => {
     test.use({ viewport });
 
