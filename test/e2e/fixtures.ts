@@ -86,3 +86,26 @@ export async function openKiosk(page: Page, kiosk: KioskWebServer) {
   await waitForAppEvent(page, 'app-ready');
   return { errors };
 }
+
+/** Waits until the page has drawn what it shows: fonts and pictures loaded, two frames painted. */
+export async function waitForSettledScreen(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await Promise.all([...document.images].map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+/**
+ * Opens the admin panel as an installer does: wakes the kiosk, lets the home screen
+ * draw, then taps the top-left corner five times. The wake is its own tap so that a
+ * machine slowed by other work cannot stretch the gaps between the five.
+ */
+export async function openAdminPanel(page: Page): Promise<void> {
+  const before = await lastEventSeq(page);
+  await page.mouse.click(540, 900);
+  await waitForAppEvent(page, 'screen', { screen: 'home' }, before);
+  await waitForSettledScreen(page);
+  for (let i = 0; i < 5; i++) await page.mouse.click(20, 20);
+  await expect(page.getByTestId('admin-panel')).toBeVisible();
+}
