@@ -29,6 +29,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { DATA_FILES, MANIFEST_FILE } from '../../content/schema/layout.ts';
 import { FIXTURE_GAMES, writeGamesFixturePack } from '../e2e/games-fixture.ts';
+import { appEvents, waitForAppEvent } from '../support/app-events.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 import { gestureFixturePack } from '../support/gesture/gesture-fixture-pack.ts';
 import { blankCamera, PHOTOS, SCENE_DIR, stillCamera } from '../support/gesture/scenes.ts';
@@ -55,15 +56,6 @@ interface GestureStats {
   latencyP90Ms: number;
 }
 
-async function waitForEvent(page: Page, type: string, match: Record<string, unknown>, timeout = 60_000): Promise<Record<string, unknown>> {
-  const handle = await page.waitForFunction(
-    ({ type, match }) => window.__kioskTest?.events.find((e) => e.type === type && Object.entries(match).every(([k, v]) => e.detail[k] === v))?.detail ?? null,
-    { type, match },
-    { timeout },
-  );
-  return (await handle.jsonValue()) as Record<string, unknown>;
-}
-
 const lastStats = (page: Page) => page.evaluate(() => (window.__kioskTest!.events.filter((e) => e.type === 'gesture-stats').at(-1)?.detail ?? null) as unknown) as Promise<GestureStats | null>;
 const lastSeq = (page: Page) => page.evaluate(() => window.__kioskTest!.events.at(-1)?.seq ?? 0);
 
@@ -87,7 +79,7 @@ async function idleRun(camera: string, waitForHand: boolean): Promise<{ stats: G
   try {
     const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, bypassCSP: true })).newPage();
     await page.goto(server.url);
-    await waitForEvent(page, 'app-ready', {});
+    await waitForAppEvent(page, 'app-ready', {}, 0, 60_000);
     const { delegate, feed } = await gesturesReady(page, waitForHand);
     await page.waitForTimeout(MEASURE_MS);
     return { stats: await statsAfter(page, await lastSeq(page)), delegate, feed };
@@ -98,11 +90,11 @@ async function idleRun(camera: string, waitForHand: boolean): Promise<{ stats: G
 }
 
 async function gesturesReady(page: Page, waitForHand: boolean): Promise<{ delegate: string; feed: string }> {
-  const ready = await Promise.race([waitForEvent(page, 'gesture-engine', { state: 'ready' }), waitForEvent(page, 'gesture-engine', { state: 'failed' })]);
+  const ready = (await Promise.race([waitForAppEvent(page, 'gesture-engine', { state: 'ready' }, 0, 60_000), waitForAppEvent(page, 'gesture-engine', { state: 'failed' }, 0, 60_000)])).detail;
   if (ready.state !== 'ready') throw new Error(`the hand model did not start: ${String(ready.problem)}`);
-  const feed = await waitForEvent(page, 'gesture-feed', {});
-  if (waitForHand) await waitForEvent(page, 'hand-presence', { present: true });
-  return { delegate: String(ready.delegate) + (ready.problem ? ` (${String(ready.problem)})` : ''), feed: String(feed.mode) };
+  const feed = (await waitForAppEvent(page, 'gesture-feed', {}, 0, 60_000)).detail;
+  if (waitForHand) await waitForAppEvent(page, 'hand-presence', { present: true }, 0, 60_000);
+  return { delegate: String(ready.delegate) + (ready.problem ? ` (${ready.problem})` : ''), feed: feed.mode };
 }
 
 /**
@@ -207,13 +199,13 @@ async function gameRun(camera: string, packDir: string, gestures: boolean): Prom
     // tsx keeps function names with an `__name` helper that the page does not have.
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.goto(server.url);
-    await waitForEvent(page, 'app-ready', {});
+    await waitForAppEvent(page, 'app-ready', {}, 0, 60_000);
     const delegate = gestures ? (await gesturesReady(page, true)).delegate : null;
     await page.getByTestId('attract').click();
     await page.getByTestId('tile-play').click();
     await page.getByTestId(`game-${FIXTURE_GAMES.catch}`).click();
     await page.getByTestId('game-start').click();
-    await waitForEvent(page, 'game-started', { id: FIXTURE_GAMES.catch });
+    await waitForAppEvent(page, 'game-started', { id: FIXTURE_GAMES.catch }, 0, 60_000);
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -228,7 +220,7 @@ async function gameRun(camera: string, packDir: string, gestures: boolean): Prom
     const m1 = await metrics();
     const seconds = (performance.now() - t0) / 1000;
     const stats = gestures ? await statsAfter(page, await lastSeq(page)) : null;
-    const recognised = await page.evaluate((after) => window.__kioskTest!.events.filter((e) => e.type === 'gesture' && e.seq > after).map((e) => String(e.detail.gesture)), seq);
+    const recognised = (await appEvents(page, 'gesture', seq)).map((e) => e.detail.gesture);
     const phase = await page.getByTestId('game-screen').getAttribute('data-phase');
     if (phase !== 'playing') throw new Error(`the catch game was not being played at the end of the run (phase ${phase}; gestures seen: ${recognised.join(', ') || 'none'})`);
     const per = (k: keyof Metrics) => ((m1[k] - m0[k]) * 1000) / seconds;

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startCollector, type Collector } from '../collector/server.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
+import { lastEventSeq, waitForAppEvent } from '../support/app-events.ts';
+
+export { appEventNames, appEvents, lastEventSeq, waitForAppEvent } from '../support/app-events.ts';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const rendererDir = process.env.KIOSK_E2E_RENDERER ?? path.join(repo, 'dist', 'renderer');
@@ -55,24 +58,6 @@ export const testWithCollector = test.extend<{ collector: Collector }>({
 export function storedEvents(collector: Collector, event: string): Record<string, unknown>[] {
   const rows = collector.store.db.prepare('SELECT body FROM events WHERE event = ? ORDER BY device_id, seq').all(event) as { body: string }[];
   return rows.map((r) => (JSON.parse(r.body) as { properties: Record<string, unknown> }).properties);
-}
-
-/** The seq of the newest app event, to wait for events after it. */
-export async function lastEventSeq(page: Page): Promise<number> {
-  return page.evaluate(() => window.__kioskTest?.events.at(-1)?.seq ?? 0);
-}
-
-/** Waits for an app event of `type` whose detail contains `match`, newer than `after`. */
-export async function waitForAppEvent(page: Page, type: string, match: Record<string, unknown> = {}, after = 0, timeout = 15_000) {
-  const handle = await page.waitForFunction(
-    ({ type, match, after }) =>
-      window.__kioskTest?.events.find(
-        (e) => e.seq > after && e.type === type && Object.entries(match).every(([k, v]) => e.detail[k] === v),
-      ) ?? null,
-    { type, match, after },
-    { timeout },
-  );
-  return (await handle.jsonValue()) as { seq: number; type: string; detail: Record<string, unknown>; at: number };
 }
 
 /** Opens the kiosk and waits until the attract screen is up. */

@@ -3,7 +3,7 @@
 // hint explains the gestures, the hand's dwell opens the home tile it rests on —
 // exactly once — and the backend stores a "Gesture Used" dwell.
 import { PHOTOS, stillCamera } from '../support/gesture/scenes.ts';
-import { expect, openKiosk, storedEvents, test, waitForAppEvent } from './gesture-kiosk.ts';
+import { appEvents, expect, openKiosk, storedEvents, test, waitForAppEvent } from './gesture-kiosk.ts';
 
 test.use({ scene: { make: () => stillCamera(PHOTOS.victory), autoAllow: true } });
 
@@ -24,7 +24,7 @@ test('a still hand over a home tile dwells and opens that tile, once', async ({ 
 
   // The tile under the resting hand opens (the click that opens it comes just before the dwell is reported).
   const dwell = await waitForAppEvent(page, 'gesture', { gesture: 'dwell' }, 0, 20_000);
-  const opened = await page.evaluate((seq) => window.__kioskTest!.events.filter((e) => e.type === 'screen' && e.seq < seq).at(-1)!, dwell.seq);
+  const opened = (await appEvents(page, 'screen')).filter((e) => e.seq < dwell.seq).at(-1)!;
   expect(Object.values(TILE_SCREENS)).toContain(opened.detail.screen);
   await expect(page.getByTestId('gesture-hint')).toHaveCount(0);
 
@@ -39,7 +39,7 @@ test('a still hand over a home tile dwells and opens that tile, once', async ({ 
   expect(TILE_SCREENS[tile ?? '']).toBe(opened.detail.screen);
 
   await page.waitForFunction((after) => (window.__kioskTest!.events.filter((e) => e.type === 'gesture-stats' && e.seq > after).length >= 2), dwell.seq, { timeout: 15_000 });
-  const gestures = await page.evaluate(() => window.__kioskTest!.events.filter((e) => e.type === 'gesture').map((e) => e.detail.gesture));
+  const gestures = (await appEvents(page, 'gesture')).map((e) => e.detail.gesture);
   expect(gestures).toEqual(['dwell']);
   await expect.poll(() => storedEvents(collector, 'Gesture Used'), { timeout: 20_000 }).toEqual([{ gesture: 'dwell' }]);
 });

@@ -47,5 +47,5 @@ export const test = base.extend<{ scene: CameraScene; fixturePack: boolean; came
     await use(await cameraContext.newPage());
   },
 });
-export { expect, lastEventSeq, openKiosk, storedEvents, waitForAppEvent } from './fixtures.ts';
+export { appEventNames, appEvents, expect, lastEventSeq, openKiosk, storedEvents, waitForAppEvent } from './fixtures.ts';
 

@@ -1,19 +1,18 @@
 // App events: what the kiosk did, in order (screen changes, sessions, pack loads).
-// End-to-end tests wait on these through window.__kioskTest instead of sleeping.
+// End-to-end tests wait on these through window.__kioskTest instead of sleeping. The
+// names and payloads are declared once, in app-event-catalogue.ts.
+import type { AppEvent, AppEventMap, AppEventName } from './app-event-catalogue.ts';
 
-export interface AppEvent {
-  seq: number;
-  type: string;
-  detail: Record<string, unknown>;
-  at: number;
-}
+export type { AppEvent, AppEventMap, AppEventName };
 
 const MAX_EVENTS = 1000;
 const events: AppEvent[] = [];
 let seq = 0;
 
-export function emitAppEvent(type: string, detail: Record<string, unknown> = {}): void {
-  const event = { seq: ++seq, type, detail, at: performance.now() };
+type NoDetail<K extends AppEventName> = AppEventMap[K] extends Record<string, never> ? [] : [detail: AppEventMap[K]];
+
+export function emitAppEvent<K extends AppEventName>(type: K, ...[detail]: NoDetail<K>): void {
+  const event = { seq: ++seq, type, detail: detail ?? {}, at: performance.now() } as AppEvent;
   events.push(event);
   if (events.length > MAX_EVENTS) events.splice(0, events.length - MAX_EVENTS);
   window.dispatchEvent(new CustomEvent('kiosk:app-event', { detail: event }));

@@ -1,0 +1,44 @@
+// Waiting on the kiosk's app events from a test or a benchmark. Names and payloads come
+// from the renderer's catalogue, so a renamed event fails to compile here.
+import type { Page } from '@playwright/test';
+import type { AppEvent, AppEventMap, AppEventName } from '../../renderer/src/test-hook/app-event-catalogue.ts';
+
+export type { AppEvent, AppEventMap, AppEventName };
+
+/** A field-by-field match against an app event's payload: every field named must be equal. */
+export type AppEventMatch<K extends AppEventName> = AppEventMap[K] extends infer D ? (D extends unknown ? Partial<D> : never) : never;
+
+/** Waits for an app event of `type` whose detail contains `match`, newer than `after`. */
+export async function waitForAppEvent<K extends AppEventName>(
+  page: Page,
+  type: K,
+  match: AppEventMatch<K> | Record<string, never> = {},
+  after = 0,
+  timeout = 15_000,
+): Promise<AppEvent<K>> {
+  const handle = await page.waitForFunction(
+    ({ type, match, after }) =>
+      window.__kioskTest?.events.find(
+        (e) => e.seq > after && e.type === type && Object.entries(match).every(([k, v]) => (e.detail as Record<string, unknown>)[k] === v),
+      ) ?? null,
+    { type, match: match as Record<string, unknown>, after },
+    { timeout },
+  );
+  return (await handle.jsonValue()) as AppEvent<K>;
+}
+
+/** The app events of one name so far, newer than `after`, oldest first. */
+export async function appEvents<K extends AppEventName>(page: Page, type: K, after = 0): Promise<AppEvent<K>[]> {
+  const events = await page.evaluate(({ type, after }) => window.__kioskTest?.events.filter((e) => e.type === type && e.seq > after) ?? [], { type, after });
+  return events as AppEvent<K>[];
+}
+
+/** The names of every app event newer than `after`, in order. */
+export async function appEventNames(page: Page, after = 0): Promise<AppEventName[]> {
+  return page.evaluate((after) => window.__kioskTest?.events.filter((e) => e.seq > after).map((e) => e.type) ?? [], after);
+}
+
+/** The seq of the newest app event, to wait for events after it. */
+export async function lastEventSeq(page: Page): Promise<number> {
+  return page.evaluate(() => window.__kioskTest?.events.at(-1)?.seq ?? 0);
+}
