@@ -14,7 +14,7 @@ import { trackerKey } from './events/tracker.ts';
 import { createKioskI18n } from './i18n/index.ts';
 import { useScreenStore } from './navigation/screen-store.ts';
 import { forwardHostNotices } from './pack/host-notices.ts';
-import { usePackStore } from './pack/pack-store.ts';
+import { useShownPackStore } from './pack/shown-pack-store.ts';
 import { useSessionStore } from './session/session-store.ts';
 import { emitAppEvent, installTestHook } from './test-hook/app-events.ts';
 
@@ -31,7 +31,7 @@ async function boot(): Promise<void> {
   app.use(createPinia());
   app.use(i18n);
 
-  const pack = usePackStore(app.config.globalProperties.$pinia);
+  const pack = useShownPackStore(app.config.globalProperties.$pinia);
   const session = useSessionStore(app.config.globalProperties.$pinia);
   // Each shopper starts in the kiosk's default language.
   session.onReset(() => {

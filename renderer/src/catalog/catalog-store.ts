@@ -3,12 +3,12 @@
 // shard at most.
 import { defineStore } from 'pinia';
 import { watch } from 'vue';
-import { usePackStore } from '../pack/pack-store.ts';
+import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import { createCatalogLookup, type CatalogHit, type CatalogLookup } from './catalog-lookup.ts';
 
 export const useCatalogStore = defineStore('catalog', () => {
-  const pack = usePackStore();
+  const pack = useShownPackStore();
   let lookup: CatalogLookup | null = null;
 
   function open(): CatalogLookup | null {

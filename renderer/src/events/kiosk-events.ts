@@ -5,7 +5,7 @@ import { watch } from 'vue';
 import type { KioskApi } from '../../../electron/common/kiosk-api.ts';
 import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
 import type { useScreenStore } from '../navigation/screen-store.ts';
-import type { usePackStore } from '../pack/pack-store.ts';
+import type { useShownPackStore } from '../pack/shown-pack-store.ts';
 import type { useSessionStore } from '../session/session-store.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import { startEngagementLog, type EngagementLog } from './engagement-log.ts';
@@ -19,7 +19,7 @@ export interface KioskEventsDeps {
   locale: () => string;
   session: ReturnType<typeof useSessionStore>;
   screen: ReturnType<typeof useScreenStore>;
-  pack: ReturnType<typeof usePackStore>;
+  pack: ReturnType<typeof useShownPackStore>;
 }
 
 export interface KioskEvents {

@@ -14,7 +14,7 @@ import { trackerKey, type Tracker } from '../events/tracker.ts';
 import { hostKey, settingsKey } from '../host/host-key.ts';
 import { createKioskI18n } from '../i18n/index.ts';
 import { useScreenStore } from '../navigation/screen-store.ts';
-import { usePackStore } from '../pack/pack-store.ts';
+import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import { useSessionStore } from '../session/session-store.ts';
 import { asOpenPalm, frames, withPinch } from './fixtures/recordings.ts';
 import type { HandFrame } from './landmarks.ts';
@@ -102,7 +102,7 @@ async function kioskWithGestures() {
   const session = useSessionStore();
   const screen = useScreenStore();
   // Session Started, Attract Woken, Screen Viewed: as the app wires them at boot.
-  trackKioskLifecycle(tracker, { session, screen, pack: usePackStore() });
+  trackKioskLifecycle(tracker, { session, screen, pack: useShownPackStore() });
   await flushPromises();
   const worker = FakeWorker.last!;
   expect(worker.received.map((m) => m.type)).toEqual(['init', 'stream']);

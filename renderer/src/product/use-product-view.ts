@@ -5,7 +5,7 @@ import type { Product } from '../../../content/schema/product.ts';
 import { useCatalogStore } from '../catalog/catalog-store.ts';
 import { useTracker } from '../events/tracker.ts';
 import { useScreenStore } from '../navigation/screen-store.ts';
-import { usePackStore } from '../pack/pack-store.ts';
+import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import type { CodeDetails } from '../scan/gs1/code-details.ts';
 import { useScanStore, type ScanResolution } from '../scan/scan-store.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
@@ -20,7 +20,7 @@ export function useProductView() {
   const screen = useScreenStore();
   const scans = useScanStore();
   const catalog = useCatalogStore();
-  const pack = usePackStore();
+  const pack = useShownPackStore();
   const tracker = useTracker();
   const view = shallowRef<ProductView>({ kind: 'loading' });
   const track: typeof tracker.track = (event, properties) =>

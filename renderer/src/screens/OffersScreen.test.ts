@@ -7,7 +7,7 @@ import { trackerKey } from '../events/tracker.ts';
 import { hostKey } from '../host/host-key.ts';
 import { createKioskI18n } from '../i18n/index.ts';
 import type { PackData } from '../pack/pack-data.ts';
-import { usePackStore } from '../pack/pack-store.ts';
+import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import OffersScreen from './OffersScreen.vue';
 
 const DAY = 86_400_000;
@@ -35,7 +35,7 @@ describe('the offers screen', () => {
       },
     };
     const stores = mount({ template: '<div />' }, { global });
-    usePackStore().data = packData;
+    useShownPackStore().data = packData;
     stores.unmount();
     const wrapper = mount(OffersScreen, { global });
     expect(wrapper.find('[data-testid=offer-old]').exists()).toBe(false);

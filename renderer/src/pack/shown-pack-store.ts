@@ -1,5 +1,5 @@
-// The active content pack as the screens use it: branding, what runs in this daypart,
-// offers, and URLs of its media.
+// The content pack the screens show, as they use it: branding, what runs in this
+// daypart, offers, and URLs of its media. (Packs installed on disk are main's PackStore.)
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { ActivePack } from '../../../electron/common/kiosk-api.ts';
@@ -7,7 +7,7 @@ import { activeDaypart, localClock } from '../../../content/schema/schedule.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import { loadPackData, type PackData } from './pack-data.ts';
 
-export const usePackStore = defineStore('pack', () => {
+export const useShownPackStore = defineStore('pack', () => {
   const data = shallowRef<PackData | null>(null);
   const active = shallowRef<ActivePack | null>(null);
   const error = ref<string | null>(null);

@@ -10,7 +10,7 @@ import { trackerKey } from '../events/tracker.ts';
 import { hostKey } from '../host/host-key.ts';
 import { createKioskI18n } from '../i18n/index.ts';
 import { useScreenStore } from '../navigation/screen-store.ts';
-import { usePackStore } from '../pack/pack-store.ts';
+import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import type { PackData } from '../pack/pack-data.ts';
 import { useScanStore, type ScanResolution } from '../scan/scan-store.ts';
 import ProductScreen from './ProductScreen.vue';
@@ -76,7 +76,7 @@ function render(resolution: Omit<ScanResolution, 'id'> | null, params: (id: numb
   };
   // Stores that inject the host need the app context: create them inside a throwaway mount.
   const stores = mount({ template: '<div />' }, { global });
-  usePackStore().data = packData;
+  useShownPackStore().data = packData;
   const id = resolution ? useScanStore().resolve(resolution) : 0;
   useScreenStore().go('product', params(id));
   stores.unmount();
