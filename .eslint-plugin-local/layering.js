@@ -18,6 +18,8 @@ export function layerOf(rel) {
   if (p.startsWith('games/engine/')) return 'games-engine';
   const game = /^games\/([^/]+)\//.exec(p);
   if (game) return `game:${game[1]}`;
+  // Any other file directly under games/ is shared game code: the engine's rules apply.
+  if (p.startsWith('games/')) return 'games-engine';
   if (p.startsWith('content/schema/')) return 'content-schema';
   if (p.startsWith('content/')) return 'content-node';
   if (p.startsWith('build/')) return 'build';
@@ -29,12 +31,30 @@ const isNodeBuiltin = (spec) => spec.startsWith('node:') || BUILTINS.has(spec.sp
 const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 const PIXI = (pkg) => pkg === 'pixi.js';
 
+/** The packages the renderer may use: a new one is a decision, made here. */
+export const RENDERER_PACKAGES = new Set([
+  'vue',
+  'vue-i18n',
+  'pinia',
+  'dexie',
+  'qrcode',
+  'uuid',
+  'zod',
+  'zxing-wasm',
+  '@mediapipe/tasks-vision',
+  '@fontsource/noto-sans-sc',
+]);
+
 /**
  * For each layer: which project layers it may import (`layers`) and which bare
  * specifiers (`bare`, a predicate over the package name, builtins as `node:x`).
  */
 const POLICY = {
-  common: { layers: ['common'], bare: () => false, why: 'electron/common is pure TS and imports nothing outside itself' },
+  common: {
+    layers: ['common', 'content-schema'],
+    bare: (pkg) => pkg === 'zod',
+    why: 'electron/common is pure: it may import itself, content/schema and zod',
+  },
   main: {
     layers: ['common', 'main', 'content-schema', 'content-node'],
     bare: (pkg) => pkg === 'electron' || pkg.startsWith('node:'),
@@ -47,8 +67,8 @@ const POLICY = {
   },
   renderer: {
     layers: ['common', 'renderer', 'content-schema', 'games-contract', 'games-index', 'game-entry'],
-    bare: (pkg) => pkg !== 'electron' && !pkg.startsWith('node:') && !BUILTINS.has(pkg),
-    why: 'renderer/ may import electron/common (types only), content/schema, the public entries of games/ and browser packages',
+    bare: (pkg) => RENDERER_PACKAGES.has(pkg),
+    why: `renderer/ may import electron/common, content/schema, the public entries of games/ and the browser packages ${[...RENDERER_PACKAGES].join(', ')}`,
   },
   'games-contract': { layers: ['games-contract'], bare: PIXI, why: 'games/contract.ts may import pixi.js only' },
   'games-index': {
@@ -84,7 +104,7 @@ function policyFor(layer) {
 }
 
 /** Decide whether `fromRel` may import the project file `toRel`. */
-export function checkProjectImport(fromRel, toRel, { typeOnly = false } = {}) {
+export function checkProjectImport(fromRel, toRel) {
   const from = layerOf(fromRel);
   const policy = policyFor(from);
   if (!policy) return null; // build/, test/, tooling may import anything
@@ -98,9 +118,6 @@ export function checkProjectImport(fromRel, toRel, { typeOnly = false } = {}) {
     else if (/^games\/[^/]+\/index\.ts$/.test(toPath)) to = 'game-entry';
   }
   if (!policy.layers.includes(to)) return `${fromRel} must not import ${toPath}: ${policy.why}`;
-  if (from === 'renderer' && to === 'common' && !typeOnly) {
-    return `${fromRel} may import only types from ${toPath} (use \`import type\`): the renderer reaches the host through KioskApi`;
-  }
   return null;
 }
 
@@ -150,13 +167,13 @@ const rule = {
     const fromRel = path.relative(root, fromAbs).split(path.sep).join('/');
     if (fromRel.startsWith('..')) return {};
 
-    function check(node, spec, { typeOnly = false, names = [] } = {}) {
+    function check(node, spec, { names = [] } = {}) {
       if (typeof spec !== 'string') return;
       let detail;
       if (spec.startsWith('.') || spec.startsWith('/')) {
         const toRel = resolveProjectFile(fromAbs, spec, root);
         if (toRel.startsWith('..')) detail = `${fromRel} imports ${spec}, outside the repository`;
-        else detail = checkProjectImport(fromRel, toRel, { typeOnly });
+        else detail = checkProjectImport(fromRel, toRel);
       } else {
         detail = checkBareImport(fromRel, stripQuery(spec), { names });
       }
@@ -167,27 +184,22 @@ const rule = {
       (node.specifiers ?? [])
         .filter((s) => s.type === 'ImportSpecifier' || s.type === 'ExportSpecifier')
         .map((s) => (s.imported ?? s.local)?.name ?? s.local?.name);
-    const allTypeOnly = (node) =>
-      node.importKind === 'type' ||
-      node.exportKind === 'type' ||
-      ((node.specifiers?.length ?? 0) > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
-
     return {
       ImportDeclaration(node) {
-        check(node.source, node.source.value, { typeOnly: allTypeOnly(node), names: specifierNames(node) });
+        check(node.source, node.source.value, { names: specifierNames(node) });
       },
       ExportNamedDeclaration(node) {
-        if (node.source) check(node.source, node.source.value, { typeOnly: allTypeOnly(node), names: specifierNames(node) });
+        if (node.source) check(node.source, node.source.value, { names: specifierNames(node) });
       },
       ExportAllDeclaration(node) {
-        check(node.source, node.source.value, { typeOnly: node.exportKind === 'type' });
+        check(node.source, node.source.value);
       },
       ImportExpression(node) {
         if (node.source.type === 'Literal') check(node.source, node.source.value);
       },
       TSImportType(node) {
         const arg = node.argument?.literal ?? node.argument;
-        if (arg?.type === 'Literal') check(node, arg.value, { typeOnly: true });
+        if (arg?.type === 'Literal') check(node, arg.value);
       },
     };
   },

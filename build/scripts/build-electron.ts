@@ -4,6 +4,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { shapeOf } from '../../electron/common/host-contract.ts';
+import { HOST_API } from '../../electron/common/kiosk-api.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dist = path.join(repo, 'dist');
@@ -21,8 +23,14 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: [path.join(repo, 'electron/main/main.ts')], outfile: path.join(dist, 'main/main.cjs') }),
-  // A sandboxed preload can require only 'electron'; everything else is bundled in.
-  build({ ...common, entryPoints: [path.join(repo, 'electron/preload/preload.ts')], outfile: path.join(dist, 'preload/preload.cjs') }),
+  // A sandboxed preload can require only 'electron'; everything else is bundled in. It
+  // gets the host API's shape (calls and events, no schemas) from the declaration.
+  build({
+    ...common,
+    entryPoints: [path.join(repo, 'electron/preload/preload.ts')],
+    outfile: path.join(dist, 'preload/preload.cjs'),
+    define: { HOST_API_SHAPE: JSON.stringify(shapeOf(HOST_API)) },
+  }),
 ]);
 await mkdir(path.join(dist, 'main'), { recursive: true });
 await copyFile(path.join(repo, 'electron/main/fallback.html'), path.join(dist, 'main/fallback.html'));

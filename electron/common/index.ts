@@ -1,4 +1,4 @@
-export type * from './kiosk-api.ts';
+export * from './kiosk-api.ts';
+export * from './host-contract.ts';
 export type * from './kiosk-settings.ts';
-export * from './channels.ts';
 export * from './csp.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyCoupon } from '../../content/schema/coupon/index.ts';
-import { Channels } from '../common/channels.ts';
+import { HOST_API } from '../common/kiosk-api.ts';
 import { COUPON_KEY_FILE, COUPON_PUBLIC_KEY_FILE, openCouponIssuer, type SecretBox } from './coupon-keys.ts';
 import { createHostHandlers, type HostContext } from './host-handlers.ts';
 import { registerHostHandlers, type IpcInvokeEvent } from './ipc.ts';
@@ -134,15 +134,15 @@ describe('coupons over IPC', () => {
     );
     const call = (channel: string, ...args: unknown[]) => Promise.resolve(listeners.get(channel)!({ senderFrame: kioskFrame }, ...args));
 
-    const issued = (await call(Channels.couponIssue, claim)) as { ok: boolean; coupon: { token: string } };
+    const issued = (await call(HOST_API.coupons.issue.channel, claim)) as { ok: boolean; coupon: { token: string } };
     expect(issued.ok).toBe(true);
-    const key = await call(Channels.couponPublicKey);
+    const key = await call(HOST_API.coupons.publicKey.channel);
     expect(await verifyCoupon(issued.coupon.token, [key as never])).toMatchObject({ valid: true });
 
-    await expect(call(Channels.couponIssue, { ...claim, extra: 'x' })).rejects.toThrow(/bad arguments/);
-    await expect(call(Channels.couponIssue, { ...claim, reward: { kind: 'cash', value: 5 } })).rejects.toThrow(/bad arguments/);
-    await expect(call(Channels.couponIssue, claim, claim)).rejects.toThrow(/bad arguments/);
-    await expect(call(Channels.couponPublicKey, 'x')).rejects.toThrow(/bad arguments/);
+    await expect(call(HOST_API.coupons.issue.channel, { ...claim, extra: 'x' })).rejects.toThrow(/bad arguments/);
+    await expect(call(HOST_API.coupons.issue.channel, { ...claim, reward: { kind: 'cash', value: 5 } })).rejects.toThrow(/bad arguments/);
+    await expect(call(HOST_API.coupons.issue.channel, claim, claim)).rejects.toThrow(/bad arguments/);
+    await expect(call(HOST_API.coupons.publicKey.channel, 'x')).rejects.toThrow(/bad arguments/);
     // Nothing refused took a number.
     expect((await readKeyFile(dir)).lastSeq).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Channels } from '../common/channels.ts';
+import { HOST_API } from '../common/kiosk-api.ts';
 import { AdminGate, PIN_POLICY, hashPin, type AdminPinStore, type LockoutState, type PinHash } from './admin-pin.ts';
 import { createHostHandlers } from './host-handlers.ts';
 import { registerHostHandlers } from './ipc.ts';
@@ -34,45 +34,45 @@ function adminSetup() {
 describe('host handlers: admin functions', () => {
   it('refuse to quit, install, check, list or roll back while the admin screen is locked', async () => {
     const { handlers, record } = adminSetup();
-    expect(await handlers['kiosk:admin:exit']()).toEqual({ ok: false, message: expect.stringMatching(/Unlock/) });
-    expect(await handlers['kiosk:admin:pack-install'](STICK_PACK.id)).toEqual({ ok: false, message: expect.stringMatching(/Unlock/) });
-    expect(await handlers['kiosk:admin:pack-rollback']()).toEqual({ ok: false, message: expect.stringMatching(/Unlock/) });
-    expect(await handlers['kiosk:admin:pack-check'](STICK_PACK.id)).toMatchObject({ ok: false, code: 'not-found' });
-    expect(await handlers['kiosk:admin:pack-list']()).toEqual([]);
+    expect(await handlers.admin.exitKiosk()).toEqual({ ok: false, message: expect.stringMatching(/Unlock/) });
+    expect(await handlers.admin.installPackFile(STICK_PACK.id)).toEqual({ ok: false, message: expect.stringMatching(/Unlock/) });
+    expect(await handlers.admin.rollbackPack()).toEqual({ ok: false, message: expect.stringMatching(/Unlock/) });
+    expect(await handlers.admin.checkPackFile(STICK_PACK.id)).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await handlers.admin.listPackFiles()).toEqual([]);
     expect(record).toMatchObject({ quits: 0, installed: [], rolledBack: [], checked: [], listed: 0 });
   });
 
   it('stay refused after a wrong PIN', async () => {
     const { handlers, record } = adminSetup();
-    expect(await handlers['kiosk:admin:unlock']('0000')).toMatchObject({ ok: false, reason: 'wrong-pin' });
-    expect(await handlers['kiosk:admin:exit']()).toMatchObject({ ok: false });
-    expect(await handlers['kiosk:admin:pack-install'](STICK_PACK.id)).toMatchObject({ ok: false });
-    expect(await handlers['kiosk:admin:pack-rollback']()).toMatchObject({ ok: false });
+    expect(await handlers.admin.unlock('0000')).toMatchObject({ ok: false, reason: 'wrong-pin' });
+    expect(await handlers.admin.exitKiosk()).toMatchObject({ ok: false });
+    expect(await handlers.admin.installPackFile(STICK_PACK.id)).toMatchObject({ ok: false });
+    expect(await handlers.admin.rollbackPack()).toMatchObject({ ok: false });
     expect(record).toMatchObject({ quits: 0, installed: [], rolledBack: [] });
   });
 
   it('list, check, install, roll back and quit after the right PIN', async () => {
     const { handlers, record } = adminSetup();
-    expect(await handlers['kiosk:admin:unlock'](PIN)).toMatchObject({ ok: true });
-    expect(await handlers['kiosk:admin:pack-list']()).toEqual([STICK_PACK]);
-    expect(await handlers['kiosk:admin:pack-check'](STICK_PACK.id)).toMatchObject({ ok: true, packId: 'spring' });
-    expect(await handlers['kiosk:admin:pack-install'](STICK_PACK.id)).toEqual({ ok: true });
-    expect(await handlers['kiosk:admin:pack-rollback']()).toEqual({ ok: true });
-    expect(await handlers['kiosk:admin:exit']()).toEqual({ ok: true });
+    expect(await handlers.admin.unlock(PIN)).toMatchObject({ ok: true });
+    expect(await handlers.admin.listPackFiles()).toEqual([STICK_PACK]);
+    expect(await handlers.admin.checkPackFile(STICK_PACK.id)).toMatchObject({ ok: true, packId: 'spring' });
+    expect(await handlers.admin.installPackFile(STICK_PACK.id)).toEqual({ ok: true });
+    expect(await handlers.admin.rollbackPack()).toEqual({ ok: true });
+    expect(await handlers.admin.exitKiosk()).toEqual({ ok: true });
     expect(record).toMatchObject({ quits: 1, installed: [{ file: STICK_PACK_FILE, source: 'admin' }], rolledBack: ['rolled back from the admin screen'], checked: [STICK_PACK_FILE] });
   });
 
   it('refuse again once the admin locks the screen or the admin session runs out', async () => {
     const { handlers, record, advance } = adminSetup();
-    await handlers['kiosk:admin:unlock'](PIN);
-    await handlers['kiosk:admin:lock']();
-    expect(await handlers['kiosk:admin:exit']()).toMatchObject({ ok: false });
+    await handlers.admin.unlock(PIN);
+    await handlers.admin.lock();
+    expect(await handlers.admin.exitKiosk()).toMatchObject({ ok: false });
 
-    await handlers['kiosk:admin:unlock'](PIN);
+    await handlers.admin.unlock(PIN);
     advance(PIN_POLICY.sessionMs);
-    expect(await handlers['kiosk:admin:exit']()).toMatchObject({ ok: false });
-    expect(await handlers['kiosk:admin:pack-install'](STICK_PACK.id)).toMatchObject({ ok: false });
-    expect(await handlers['kiosk:admin:pack-rollback']()).toMatchObject({ ok: false });
+    expect(await handlers.admin.exitKiosk()).toMatchObject({ ok: false });
+    expect(await handlers.admin.installPackFile(STICK_PACK.id)).toMatchObject({ ok: false });
+    expect(await handlers.admin.rollbackPack()).toMatchObject({ ok: false });
     expect(record).toMatchObject({ quits: 0, installed: [], rolledBack: [] });
   });
 });
@@ -87,21 +87,21 @@ describe('host handlers: health', () => {
 
   it('shows the camera state the renderer reported', async () => {
     const call = throughTheDoor();
-    expect(await call(Channels.healthGet)).toMatchObject({ camera: 'unknown' });
-    await call(Channels.healthReportCamera, 'denied');
-    expect(await call(Channels.healthGet)).toMatchObject({ camera: 'denied' });
-    await call(Channels.healthReportCamera, 'available');
-    expect(await call(Channels.healthGet)).toMatchObject({ camera: 'available' });
+    expect(await call(HOST_API.getHealth.channel)).toMatchObject({ camera: 'unknown' });
+    await call(HOST_API.reportCameraState.channel, 'denied');
+    expect(await call(HOST_API.getHealth.channel)).toMatchObject({ camera: 'denied' });
+    await call(HOST_API.reportCameraState.channel, 'available');
+    expect(await call(HOST_API.getHealth.channel)).toMatchObject({ camera: 'available' });
   });
 
   it('refuses a camera state that is not one, and keeps the last good one', async () => {
     const call = throughTheDoor();
-    await call(Channels.healthReportCamera, 'absent');
+    await call(HOST_API.reportCameraState.channel, 'absent');
     for (const bad of ['broken', 'toString', '', null, 1, { state: 'denied' }]) {
-      await expect(call(Channels.healthReportCamera, bad)).rejects.toThrow(/bad arguments/);
+      await expect(call(HOST_API.reportCameraState.channel, bad)).rejects.toThrow(/bad arguments/);
     }
-    await expect(call(Channels.healthReportCamera, 'denied', 'extra')).rejects.toThrow(/bad arguments/);
-    expect(await call(Channels.healthGet)).toMatchObject({ camera: 'absent' });
+    await expect(call(HOST_API.reportCameraState.channel, 'denied', 'extra')).rejects.toThrow(/bad arguments/);
+    expect(await call(HOST_API.getHealth.channel)).toMatchObject({ camera: 'absent' });
   });
 });
 
@@ -109,9 +109,9 @@ describe('host handlers: renderer ready', () => {
   it('counts a renderer with no pack as up, and confirms a pack only when one is named', async () => {
     const { ctx, record } = fakeHostContext();
     const handlers = createHostHandlers(ctx);
-    await handlers['kiosk:renderer:ready'](null);
+    await handlers.reportReady(null);
     expect(record).toMatchObject({ rendererReady: 1, packsConfirmed: [] });
-    await handlers['kiosk:renderer:ready']({ packId: 'spring', version: '2.0.0', activation: 4 });
+    await handlers.reportReady({ packId: 'spring', version: '2.0.0', activation: 4 });
     expect(record).toMatchObject({ rendererReady: 2, packsConfirmed: [{ packId: 'spring', version: '2.0.0', activation: 4 }] });
   });
 });

@@ -1,11 +1,11 @@
-// What main answers on each KioskApi channel. Typed against the channel contract, so
-// the compiler keeps main, the preload and the web host saying the same thing.
-import type { AppHealth, CameraAvailability, DeviceIdentity } from '../common/kiosk-api.ts';
+// What main answers on each KioskApi call. Typed as HostHandlers, which follows from
+// the declaration in electron/common/kiosk-api.ts: a missing or mistyped handler does
+// not compile.
+import type { AppHealth, CameraAvailability, DeviceIdentity, HostHandlers } from '../common/kiosk-api.ts';
 import type { KioskSettings } from '../common/kiosk-settings.ts';
 import type { AdminGate } from './admin-pin.ts';
 import type { CouponGuard } from './coupon-guard.ts';
 import type { CouponIssuer } from './coupon-keys.ts';
-import type { HostHandlers } from './ipc.ts';
 import type { PackFileFinder } from './pack-files.ts';
 import type { PackService } from './pack-service.ts';
 
@@ -38,19 +38,23 @@ export interface HostContext {
 export function createHostHandlers(ctx: HostContext): HostHandlers {
   // Last reported by the renderer, which alone opens the camera.
   let camera: CameraAvailability = 'unknown';
+  const unlockedFile = (id: string) => (ctx.gate.isUnlocked() ? ctx.packFiles.resolve(id) : null);
   return {
-    'kiosk:device:get': async () => ({ ...ctx.identity, uptimeMs: ctx.uptimeMs() }),
-    'kiosk:config:get': async () => ctx.config,
-    'kiosk:pack:get-active': async () => ctx.packs.active(),
-    'kiosk:session:set': async (state) => ctx.packs.setSessionState(state),
-    'kiosk:renderer:ready': async (pack) => {
+    getDeviceIdentity: async () => ({ ...ctx.identity, uptimeMs: ctx.uptimeMs() }),
+    getConfig: async () => ctx.config,
+    getActivePack: async () => ctx.packs.active(),
+    setSessionState: async (state) => ctx.packs.setSessionState(state),
+    reportReady: async (pack) => {
       ctx.onRendererReady();
       if (pack) await ctx.packs.rendererReady(pack);
     },
-    'kiosk:renderer:pack-failed': (pack, reason) => ctx.packs.rendererFailed(pack, reason),
-    'kiosk:notices:get': async () => ctx.packs.pendingNotices(),
-    'kiosk:notices:ack': async (uptoId) => ctx.packs.ackNotices(uptoId),
-    'kiosk:health:get': async (): Promise<AppHealth> => {
+    reportPackFailed: (pack, reason) => ctx.packs.rendererFailed(pack, reason),
+    reportCameraState: async (state) => {
+      camera = state;
+    },
+    getHostNotices: async () => ctx.packs.pendingNotices(),
+    ackHostNotices: async (uptoId) => ctx.packs.ackNotices(uptoId),
+    getHealth: async (): Promise<AppHealth> => {
       const active = ctx.packs.active();
       return {
         appVersion: ctx.appVersion,
@@ -64,35 +68,36 @@ export function createHostHandlers(ctx: HostContext): HostHandlers {
         camera,
       };
     },
-    'kiosk:health:report-camera': async (state) => {
-      camera = state;
+    admin: {
+      unlock: (pin) => ctx.gate.unlock(pin),
+      lock: async () => ctx.gate.lock(),
+      listPackFiles: async () => (ctx.gate.isUnlocked() ? ctx.packFiles.list() : []),
+      checkPackFile: async (id) => {
+        const file = unlockedFile(id);
+        if (!file) return { ok: false, code: 'not-found', message: 'Unlock the admin screen and pick a pack file from the list.', problems: [] };
+        return ctx.packs.check(file);
+      },
+      installPackFile: async (id) => {
+        const file = unlockedFile(id);
+        if (!file) return { ok: false, message: 'Unlock the admin screen and pick a pack file from the list.' };
+        return (await ctx.packs.importFile(file, 'admin')) ? { ok: true } : { ok: false, message: ctx.packs.lastImportError() ?? 'The pack was not installed.' };
+      },
+      rollbackPack: async () => {
+        if (!ctx.gate.isUnlocked()) return { ok: false, message: 'Unlock the admin screen with the PIN first.' };
+        return (await ctx.packs.rollback('rolled back from the admin screen')) ? { ok: true } : { ok: false, message: 'There is no previous pack to go back to.' };
+      },
+      exitKiosk: async () => {
+        if (!ctx.gate.isUnlocked()) return { ok: false, message: 'Unlock the admin screen with the PIN first.' };
+        ctx.quit();
+        return { ok: true };
+      },
     },
-    'kiosk:admin:unlock': (pin) => ctx.gate.unlock(pin),
-    'kiosk:admin:lock': async () => ctx.gate.lock(),
-    'kiosk:admin:pack-list': async () => (ctx.gate.isUnlocked() ? ctx.packFiles.list() : []),
-    'kiosk:admin:pack-check': async (id) => {
-      const file = ctx.gate.isUnlocked() ? ctx.packFiles.resolve(id) : null;
-      if (!file) return { ok: false, code: 'not-found', message: 'Unlock the admin screen and pick a pack file from the list.', problems: [] };
-      return ctx.packs.check(file);
+    coupons: {
+      issue: async (claim) => {
+        const refused = await ctx.couponGuard.admit(claim).catch((err: Error) => `the active pack's campaigns cannot be read: ${err.message}`);
+        return refused ? { ok: false, message: `Coupon not signed: ${refused}.` } : ctx.coupons.issue(claim);
+      },
+      publicKey: async () => ctx.coupons.publicKey(),
     },
-    'kiosk:admin:pack-install': async (id) => {
-      const file = ctx.gate.isUnlocked() ? ctx.packFiles.resolve(id) : null;
-      if (!file) return { ok: false, message: 'Unlock the admin screen and pick a pack file from the list.' };
-      return (await ctx.packs.importFile(file, 'admin')) ? { ok: true } : { ok: false, message: ctx.packs.lastImportError() ?? 'The pack was not installed.' };
-    },
-    'kiosk:admin:pack-rollback': async () => {
-      if (!ctx.gate.isUnlocked()) return { ok: false, message: 'Unlock the admin screen with the PIN first.' };
-      return (await ctx.packs.rollback('rolled back from the admin screen')) ? { ok: true } : { ok: false, message: 'There is no previous pack to go back to.' };
-    },
-    'kiosk:admin:exit': async () => {
-      if (!ctx.gate.isUnlocked()) return { ok: false, message: 'Unlock the admin screen with the PIN first.' };
-      ctx.quit();
-      return { ok: true };
-    },
-    'kiosk:coupon:issue': async (claim) => {
-      const refused = await ctx.couponGuard.admit(claim).catch((err: Error) => `the active pack's campaigns cannot be read: ${err.message}`);
-      return refused ? { ok: false, message: `Coupon not signed: ${refused}.` } : ctx.coupons.issue(claim);
-    },
-    'kiosk:coupon:public-key': async () => ctx.coupons.publicKey(),
   };
 }

@@ -1,10 +1,12 @@
 // Registers the KioskApi handlers on ipcMain behind one door: the channel must carry
 // the kiosk prefix, the sender must be the kiosk window's top frame on the app
-// origin, and the arguments must have the channel's shape.
-import { CHANNEL_PREFIX, parseInvokeArgs, type InvokeArgs, type InvokeChannel, type InvokeContract, type InvokeResult } from '../common/channels.ts';
+// origin, and the arguments must match the call's schemas. Channels, checks and the
+// handler table all follow from the declaration in electron/common/kiosk-api.ts.
+import { atPath, CHANNEL_PREFIX, checkArgs, forEachEntry, type HostCall, type HostEvent, type HostTree, type PayloadOf } from '../common/host-contract.ts';
+import { HOST_API, type HostHandlers } from '../common/kiosk-api.ts';
 import { isAppUrl } from './security-policy.ts';
 
-export type HostHandlers = { [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>> | InvokeResult<C> };
+export type { HostHandlers };
 
 export interface SenderFrame {
   url: string;
@@ -24,30 +26,51 @@ export function isTrustedSender(frame: SenderFrame | null, kioskMainFrame: () =>
   return frame !== null && frame === kioskMainFrame() && isAppUrl(frame.url);
 }
 
+/** Every call of a declaration with its handler; throws if a handler is missing or a channel lacks the prefix. */
+function callTable(api: HostTree, handlers: unknown): { entry: HostCall; handler: (...args: unknown[]) => unknown }[] {
+  const table: { entry: HostCall; handler: (...args: unknown[]) => unknown }[] = [];
+  forEachEntry(api, (entry, path) => {
+    if (entry.kind !== 'call') return;
+    if (!entry.channel.startsWith(CHANNEL_PREFIX)) throw new Error(`IPC channel ${entry.channel} lacks the ${CHANNEL_PREFIX} prefix`);
+    const handler = atPath(handlers, path);
+    if (typeof handler !== 'function') throw new Error(`no handler for ${entry.channel}`);
+    table.push({ entry, handler: handler as (...args: unknown[]) => unknown });
+  });
+  return table;
+}
+
 export function registerHostHandlers(
   ipcMain: IpcMainLike,
   handlers: HostHandlers,
   kioskMainFrame: () => SenderFrame | null,
   onRefused: (channel: string, why: string) => void,
+  api: HostTree = HOST_API,
 ): () => void {
-  const channels = Object.keys(handlers) as (keyof InvokeContract)[];
   // Checked before anything is registered, so a bad table leaves no half-open door.
-  const unprefixed = channels.find((channel) => !channel.startsWith(CHANNEL_PREFIX));
-  if (unprefixed !== undefined) throw new Error(`IPC channel ${unprefixed} lacks the ${CHANNEL_PREFIX} prefix`);
-  for (const channel of channels) {
-    ipcMain.handle(channel, async (event, ...args) => {
+  const table = callTable(api, handlers);
+  for (const { entry, handler } of table) {
+    ipcMain.handle(entry.channel, async (event, ...args) => {
       if (!isTrustedSender(event.senderFrame, kioskMainFrame)) {
-        onRefused(channel, `sender ${event.senderFrame?.url ?? '(none)'} is not the kiosk frame`);
+        onRefused(entry.channel, `sender ${event.senderFrame?.url ?? '(none)'} is not the kiosk frame`);
         throw new Error('Refused: not the kiosk window');
       }
-      const parsed = parseInvokeArgs(channel, args);
-      if (parsed === null) {
-        onRefused(channel, 'arguments do not match the channel');
-        throw new Error(`Refused: bad arguments for ${channel}`);
+      const checked = checkArgs(entry, args);
+      if (!checked.ok) {
+        onRefused(entry.channel, `arguments do not match the call (${checked.why})`);
+        throw new Error(`Refused: bad arguments for ${entry.channel}`);
       }
-      const handler = handlers[channel] as (...a: unknown[]) => unknown;
-      return handler(...(parsed as unknown[]));
+      return handler(...checked.args);
     });
   }
-  return () => channels.forEach((c) => ipcMain.removeHandler(c));
+  return () => table.forEach(({ entry }) => ipcMain.removeHandler(entry.channel));
+}
+
+/** Something that can carry a host event to the renderer (a window's webContents). */
+export interface EventSink {
+  send(channel: string, payload: unknown): void;
+}
+
+/** Sends a host event with a payload of the event's declared type. */
+export function sendHostEvent<E extends HostEvent>(sink: EventSink | null | undefined, entry: E, payload: PayloadOf<E>): void {
+  sink?.send(entry.channel, payload);
 }

@@ -3,14 +3,14 @@
 import { app, ipcMain, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { buildContentSecurityPolicy, collectorConnectOrigins } from '../common/csp.ts';
-import { Channels } from '../common/channels.ts';
+import { HOST_API } from '../common/kiosk-api.ts';
 import { AdminGate, hashPin } from './admin-pin.ts';
 import { CouponGuard } from './coupon-guard.ts';
 import { openCouponIssuer, safeStorageBox } from './coupon-keys.ts';
 import { fileAdminPinStore } from './admin-pin-files.ts';
 import { loadOrCreateDeviceId, newBootId } from './device-identity.ts';
 import { createHostHandlers } from './host-handlers.ts';
-import { registerHostHandlers } from './ipc.ts';
+import { registerHostHandlers, sendHostEvent } from './ipc.ts';
 import { loadKioskConfig } from './kiosk-config-file.ts';
 import { createKioskWindow, type KioskWindow } from './kiosk-window.ts';
 import { denyWindowOpen, refuseForeignNavigation, refuseWebview } from './navigation-policy.ts';
@@ -98,9 +98,9 @@ async function start(): Promise<void> {
     readyTimeoutMs: 90_000,
     onActivePackChanged: (pack) => {
       log(`content pack ${pack.packId}@${pack.version} is active`);
-      kiosk?.window.webContents.send(Channels.packChanged, pack);
+      sendHostEvent(kiosk?.window.webContents, HOST_API.onPackChanged, pack);
     },
-    onNotice: (notice) => kiosk?.window.webContents.send(Channels.noticeAdded, notice),
+    onNotice: (notice) => sendHostEvent(kiosk?.window.webContents, HOST_API.onHostNotice, notice),
     log,
   });
   await packs.start();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Channels } from '../common/channels.ts';
+import { HOST_API } from '../common/kiosk-api.ts';
 import { createHostHandlers } from './host-handlers.ts';
 import { registerHostHandlers } from './ipc.ts';
 import { APP_ENTRY_URL } from './security-policy.ts';
@@ -107,7 +107,7 @@ describe('renderer supervisor', () => {
     for (let day = 0; day < 5; day++) {
       supervisor.rendererGone();
       clock.advance(SUPERVISOR_POLICY.baseDelayMs);
-      await ipc.call(Channels.rendererReady, kioskFrame, null);
+      await ipc.call(HOST_API.reportReady.channel, kioskFrame, null);
       clock.advance(24 * 60 * 60_000);
     }
     expect(supervisor.crashStreak).toBe(1);

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import zlib from 'node:zlib';
-import { checkMessage, MAX_BATCH_BYTES } from './message.ts';
+import { checkTrackMessage as checkMessage, MAX_BATCH_BYTES } from '../../content/schema/hub-api/track-message.ts';
 import { CollectorStore, type EventResult } from './store.ts';
 import type { Fault, FaultPlan } from './faults.ts';
 

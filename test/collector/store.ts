@@ -3,7 +3,7 @@
 // answer cannot create a duplicate. Per device it can tell which seq numbers are
 // missing, which the kiosk itself reported as dropped, and which it rejected.
 import Database from 'better-sqlite3';
-import { checkMessage } from './message.ts';
+import { checkTrackMessage as checkMessage } from '../../content/schema/hub-api/track-message.ts';
 import { countRanges, mergeRanges, subtractRanges, type SeqRange } from './seq-gaps.ts';
 
 export type EventStatus = 'accepted' | 'duplicate' | 'rejected' | 'retry';

@@ -5,3 +5,4 @@ export * from './coupon-ids.ts';
 export * from './coupon-token.ts';
 export * from './issue-coupon.ts';
 export * from './campaign-claim.ts';
+export * from './coupon-records.ts';

@@ -1,30 +1,14 @@
 // Turning a prize the kiosk decided into a signed token: the part every host (Electron
 // main, the browser host) shares. The host supplies the key, the kiosk id and the next
 // sequence number, and keeps the sequence durable.
+import type { z } from 'zod';
 import { campaignTagOf } from './coupon-ids.ts';
-import { bytesToHex, COUPON_VERSION, expiresAtOf, fieldProblem, MAX_VALID_HOURS, type CouponFields, type CouponReward } from './coupon-payload.ts';
+import type { CouponClaimRecord, SignedCouponRecord } from './coupon-records.ts';
+import { bytesToHex, COUPON_VERSION, expiresAtOf, fieldProblem, MAX_VALID_HOURS, type CouponFields } from './coupon-payload.ts';
 import { signCoupon, type CouponSigner } from './coupon-token.ts';
 
-export interface CouponClaim {
-  campaignId: string;
-  reward: CouponReward;
-  /** Hours the coupon stays redeemable after it is issued. */
-  validHours: number;
-}
-
-export interface SignedCoupon {
-  token: string;
-  /** `<kioskId>-<seq>`: unique for the kiosk, the name tills and the backend use. */
-  couponId: string;
-  kioskId: string;
-  keyId: string;
-  seq: number;
-  /** Unix seconds. */
-  issuedAt: number;
-  /** Unix seconds. */
-  expiresAt: number;
-  nonce: string;
-}
+export type CouponClaim = z.infer<typeof CouponClaimRecord>;
+export type SignedCoupon = z.infer<typeof SignedCouponRecord>;
 
 const CAMPAIGN_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

@@ -67,4 +67,14 @@ describe('web host', () => {
     expect(await host.admin.unlock('1234')).toEqual({ ok: false, reason: 'unavailable', message: expect.stringMatching(/browser mode/) });
     expect(await host.admin.exitKiosk()).toMatchObject({ ok: false });
   });
+
+  it('refuses a coupon claim that main would refuse, before signing anything', async () => {
+    const host = createWebHost({ packBaseUrl: 'http://k/pack/', configUrl: 'http://k/c.json', ...freshBrowser(), fetchImpl: fakeFetch({}) });
+    const claim = { campaignId: 'juice-10', reward: { kind: 'amount-off' as const, value: 1000 }, validHours: 24 };
+    await expect(host.coupons.issue({ ...claim, extra: 'x' } as never)).rejects.toThrow(/Refused: bad arguments for kiosk:coupons:issue/);
+    await expect(host.coupons.issue({ ...claim, reward: { kind: 'cash', value: 5 } } as never)).rejects.toThrow(/Refused/);
+    await expect(host.admin.unlock('12ab')).rejects.toThrow(/Refused/);
+    // Nothing was signed: the first good claim gets coupon number 1.
+    expect(await host.coupons.issue(claim)).toMatchObject({ ok: true, coupon: { seq: 1 } });
+  });
 });

@@ -2,16 +2,14 @@
 // static folder served over HTTP, settings come from /kiosk-config.json when the
 // server has one, and admin functions are not available.
 import { DEFAULT_KIOSK_CONFIG, KioskConfig } from '../../../content/schema/kiosk-config.ts';
-import type { ActivePack, AppHealth, CameraAvailability, KioskApi, SessionState } from '../../../electron/common/kiosk-api.ts';
+import { withCheckedArgs } from '../../../electron/common/host-contract.ts';
+import { HOST_API, type ActivePack, type AppHealth, type CameraAvailability, type KioskApi, type SessionState } from '../../../electron/common/kiosk-api.ts';
 import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import { createWebCoupons } from './web-coupons.ts';
 import { loadOrCreateWebDeviceId } from './web-device-id.ts';
 
 const NOT_IN_BROWSER = 'Not available in browser mode: the admin functions need the kiosk app.';
-
-/** Every camera state (the compiler checks the list is complete), as main accepts them. */
-const CAMERA_STATES = { unknown: true, available: true, absent: true, denied: true } satisfies Record<CameraAvailability, true>;
 
 export interface WebHostOptions {
   /** Where the unpacked pack is served, ending in "/". */
@@ -25,6 +23,10 @@ export interface WebHostOptions {
   couponDbName?: string;
 }
 
+/**
+ * The browser-mode host. Its calls check their arguments against the same declaration
+ * main's IPC door uses, so both hosts refuse the same things.
+ */
 export function createWebHost(options: WebHostOptions): KioskApi {
   const fetchImpl = options.fetchImpl ?? fetch.bind(globalThis);
   const bootId = crypto.randomUUID();
@@ -61,7 +63,7 @@ export function createWebHost(options: WebHostOptions): KioskApi {
     onKey: (key) => emitAppEvent('coupon-key', { ...key }),
   });
 
-  return {
+  const host: KioskApi = {
     mode: 'web',
     getDeviceIdentity: identity,
     getConfig: () => config,
@@ -82,8 +84,6 @@ export function createWebHost(options: WebHostOptions): KioskApi {
       problems.push(`pack ${pack.packId}@${pack.version} could not be shown: ${reason}`);
     },
     async reportCameraState(state) {
-      // Refused like main's IPC door refuses it, so both hosts behave the same.
-      if (typeof state !== 'string' || !Object.hasOwn(CAMERA_STATES, state)) throw new Error(`Refused: ${String(state)} is not a camera state`);
       camera = state;
     },
     getHostNotices: async () => [],
@@ -114,4 +114,5 @@ export function createWebHost(options: WebHostOptions): KioskApi {
     },
     coupons,
   };
+  return { ...withCheckedArgs(HOST_API, host), mode: 'web' };
 }

@@ -1,14 +1,18 @@
-// What the collector accepts as one event: a Segment `track` message, at most 32 KB,
-// with the kiosk's context when it comes from a kiosk. A message that fails here is
-// rejected for good (the kiosk quarantines it) with a reason someone can act on.
+// One engagement event on the wire: a Segment `track` message, at most 32 KB, with the
+// kiosk's context when it comes from a kiosk. What the kiosk sends and what the hub
+// (and any collector) checks; a message that fails here is rejected for good and the
+// kiosk quarantines it, with a reason someone can act on.
 import { z } from 'zod';
 
 export const MAX_EVENT_BYTES = 32 * 1024;
+/** The most one upload carries, uncompressed; the hub stops inflating beyond it. */
 export const MAX_BATCH_BYTES = 500 * 1024;
+/** The most events in one upload. */
+export const MAX_BATCH_EVENTS = 500;
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not an ISO 8601 date-time' });
 
-const KioskContext = z.looseObject({
+export const KioskEventContext = z.looseObject({
   deviceId: z.string().min(1).max(100),
   bootId: z.string().min(1).max(100).optional(),
   seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
@@ -28,14 +32,13 @@ export const TrackMessage = z
     originalTimestamp: isoTime.optional(),
     timestamp: isoTime.optional(),
     sentAt: isoTime.optional(),
-    context: z.looseObject({ kiosk: KioskContext.optional() }).optional(),
+    context: z.looseObject({ kiosk: KioskEventContext.optional() }).optional(),
   })
   .refine((m) => m.anonymousId !== undefined || m.userId !== undefined, { message: 'needs an anonymousId or a userId' });
+export type TrackMessage = z.infer<typeof TrackMessage>;
 
-export type ValidMessage = z.infer<typeof TrackMessage>;
-
-export type Checked =
-  | { ok: true; message: ValidMessage; json: string }
+export type CheckedMessage =
+  | { ok: true; message: TrackMessage; json: string }
   | { ok: false; reason: string; messageId: string | null; deviceId: string | null; seq: number | null };
 
 /** Best-effort identity of a message that failed validation, to record the rejection. */
@@ -49,9 +52,17 @@ function identity(raw: unknown): { messageId: string | null; deviceId: string | 
   };
 }
 
-export function checkMessage(raw: unknown): Checked {
-  const json = JSON.stringify(raw) ?? '';
-  const bytes = Buffer.byteLength(json);
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/** Checks one message of a batch on its own: the rest of the batch never depends on it. */
+export function checkTrackMessage(raw: unknown): CheckedMessage {
+  let json: string;
+  try {
+    json = JSON.stringify(raw) ?? '';
+  } catch {
+    return { ok: false, reason: 'message cannot be read as JSON', ...identity(raw) };
+  }
+  const bytes = utf8Length(json);
   if (bytes > MAX_EVENT_BYTES) return { ok: false, reason: `message is ${bytes} bytes, the limit is ${MAX_EVENT_BYTES}`, ...identity(raw) };
   const parsed = TrackMessage.safeParse(raw);
   if (!parsed.success) {
