@@ -2,7 +2,7 @@
 // see test/support/gesture/record-landmarks.ts). Pinch and open palm are edits of real
 // recordings (fixtures/recordings.ts says how); everything else is as recorded.
 import { describe, expect, it } from 'vitest';
-import { asOpenPalm, concat, everyNth, frames, withPinch } from './fixtures/recordings.ts';
+import { asOpenPalm, everyNth, frames, raisedThenSwiped, withPinch } from './fixtures/recordings.ts';
 import { GestureRecogniser, type GestureEvent, type GestureSettings, type ScreenPoint } from './gesture-recogniser.ts';
 import type { HandFrame } from './landmarks.ts';
 
@@ -30,13 +30,6 @@ function play(list: HandFrame[], settings: Partial<GestureSettings> = {}, probe 
 const clicks = (run: Run) => run.events.filter((e) => e.type === 'press' || e.type === 'dwell-click');
 const ofType = <T extends GestureEvent['type']>(run: Run, type: T) =>
   run.events.filter((e): e is Extract<GestureEvent, { type: T }> & { t: number } => e.type === type);
-
-/** The swipe clip with the hand held up for a second first, then sliding `speed` times faster than recorded. */
-function raisedThenSwiped(speed: number, fpsDivisor = 1): HandFrame[] {
-  const slide = frames('swipe-victory', { speed }).filter((f) => f.hands.length > 0);
-  const raised = Array.from({ length: 30 }, (_, i) => ({ ...slide[0]!, t: i * 33 }));
-  return concat(raised, everyNth(slide, speed * fpsDivisor), everyNth(frames('swipe-victory').slice(-20), fpsDivisor));
-}
 
 describe('gesture recogniser on recorded hands', () => {
   it('a hand moving around without pinching never clicks, swipes or waves', () => {
