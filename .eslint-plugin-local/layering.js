@@ -20,6 +20,10 @@ export function layerOf(rel) {
   if (game) return `game:${game[1]}`;
   // Any other file directly under games/ is shared game code: the engine's rules apply.
   if (p.startsWith('games/')) return 'games-engine';
+  if (p === 'hub/console/vite.config.ts') return 'tooling';
+  if (p.startsWith('hub/server/')) return 'hub-server';
+  if (p.startsWith('hub/store/')) return 'hub-store';
+  if (p.startsWith('hub/console/')) return 'hub-console';
   if (p.startsWith('content/schema/')) return 'content-schema';
   if (p.startsWith('content/')) return 'content-node';
   if (p.startsWith('build/')) return 'build';
@@ -30,6 +34,12 @@ export function layerOf(rel) {
 const isNodeBuiltin = (spec) => spec.startsWith('node:') || BUILTINS.has(spec.split('/')[0]);
 const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 const PIXI = (pkg) => pkg === 'pixi.js';
+
+/** Packages that belong to the browser or the kiosk app, never to a server. */
+const BROWSER_OR_APP = new Set(['electron', 'vue', 'vue-i18n', 'pinia', 'dexie', 'pixi.js', 'echarts', 'vue-echarts', '@mediapipe/tasks-vision', 'zxing-wasm']);
+
+/** The packages the hub's console may use. */
+export const CONSOLE_PACKAGES = new Set(['vue', 'vue-i18n', 'vue-router', '@tanstack/vue-virtual', 'pinia', 'echarts', 'vue-echarts', 'zod', 'zxing-wasm', '@fontsource/noto-sans-sc']);
 
 /** The packages the renderer may use: a new one is a decision, made here. */
 export const RENDERER_PACKAGES = new Set([
@@ -90,6 +100,21 @@ const POLICY = {
     layers: ['content-schema'],
     bare: (pkg) => pkg === 'zod',
     why: 'content/schema is pure and may import only itself and zod',
+  },
+  'hub-server': {
+    layers: ['hub-server', 'hub-store', 'content-schema', 'content-node'],
+    bare: (pkg) => pkg.startsWith('node:') || !BROWSER_OR_APP.has(pkg),
+    why: 'hub/server may import hub/store, content/ (Node side and schema), node:* and server packages — never hub/console, the renderer or Electron',
+  },
+  'hub-store': {
+    layers: ['hub-store', 'content-schema'],
+    bare: (pkg) => pkg.startsWith('node:') || ['kysely', 'better-sqlite3', 'pg', 'zod'].includes(pkg),
+    why: 'hub/store may import content/schema, node:*, kysely, better-sqlite3, pg and zod — never the server or the console',
+  },
+  'hub-console': {
+    layers: ['hub-console', 'content-schema'],
+    bare: (pkg) => CONSOLE_PACKAGES.has(pkg),
+    why: `hub/console may import content/schema (with the hub API contract) and the browser packages ${[...CONSOLE_PACKAGES].join(', ')} — never hub/server or hub/store`,
   },
   'content-node': {
     layers: ['content-schema', 'content-node'],

@@ -72,6 +72,24 @@ describe('project imports', () => {
     ok('content/schema/a.ts', 'content/schema/b.ts');
     bad('content/schema/a.ts', 'content/lib/read-pack.ts');
   });
+  it('keeps the hub in three rooms: the console never reaches the server or the store, nor they it', () => {
+    expect(layerOf('hub/server/app.ts')).toBe('hub-server');
+    expect(layerOf('hub/store/database.ts')).toBe('hub-store');
+    expect(layerOf('hub/console/src/App.vue')).toBe('hub-console');
+    ok('hub/server/routes/ingest.ts', 'hub/store/queries/ingest.ts');
+    ok('hub/server/routes/ingest.ts', 'content/schema/hub-api/batch.ts');
+    ok('hub/server/packs.ts', 'content/lib/import/import-pack.ts');
+    bad('hub/server/app.ts', 'hub/console/src/main.ts');
+    bad('hub/server/app.ts', 'renderer/src/main.ts');
+    bad('hub/server/app.ts', 'electron/main/ipc.ts');
+    ok('hub/store/queries/ingest.ts', 'content/schema/hub-api/track-message.ts');
+    bad('hub/store/queries/ingest.ts', 'hub/server/app.ts');
+    bad('hub/store/queries/ingest.ts', 'content/lib/index.ts');
+    ok('hub/console/src/api/client.ts', 'content/schema/hub-api/index.ts');
+    bad('hub/console/src/api/client.ts', 'hub/server/app.ts');
+    bad('hub/console/src/api/client.ts', 'hub/store/database.ts');
+    bad('hub/console/src/main.ts', 'renderer/src/main.ts');
+  });
   it('never lets the product import tests or build scripts', () => {
     bad('renderer/src/a.ts', 'test/e2e/fixtures.ts');
     bad('content/lib/a.ts', 'build/scripts/x.ts');
@@ -110,6 +128,16 @@ describe('package imports', () => {
     ok('content/schema/a.ts', 'zod');
     bad('content/schema/a.ts', 'node:fs');
     ok('content/lib/a.ts', 'yauzl');
+    ok('hub/server/a.ts', 'fastify');
+    ok('hub/server/a.ts', 'node:crypto');
+    bad('hub/server/a.ts', 'vue');
+    bad('hub/server/a.ts', 'electron');
+    ok('hub/store/a.ts', 'kysely');
+    ok('hub/store/a.ts', 'pg');
+    bad('hub/store/a.ts', 'fastify');
+    ok('hub/console/src/a.ts', 'vue-echarts');
+    bad('hub/console/src/a.ts', 'node:fs');
+    bad('hub/console/src/a.ts', 'kysely');
     bad('content/lib/a.ts', 'electron');
   });
   it('lets unit tests use test tooling but not reach across layers', () => {

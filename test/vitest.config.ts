@@ -21,6 +21,8 @@ export default defineConfig({
             'build/**/*.test.ts',
             'test/**/*.test.ts',
             '.eslint-plugin-local/**/*.test.ts',
+            'hub/server/**/*.test.ts',
+            'hub/store/**/*.test.ts',
           ],
           exclude: ['test/e2e/**', 'node_modules/**'],
         },
@@ -31,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'happy-dom',
-          include: ['renderer/**/*.test.ts', 'games/**/*.test.ts'],
+          include: ['renderer/**/*.test.ts', 'games/**/*.test.ts', 'hub/console/**/*.test.ts'],
         },
       },
     ],

@@ -1,13 +1,65 @@
-// The kiosk↔hub HTTP API: every route declared once, with its schemas. The hub's routes
-// and the kiosk's clients are both built on these declarations.
+// The kiosk↔hub HTTP API and the console's API: every route declared once, with its
+// schemas. The hub's routes, the kiosk's clients and the console's client are all
+// built on these declarations.
 export * from './route.ts';
 export * from './errors.ts';
 export * from './track-message.ts';
 export * from './batch.ts';
+export * from './enrolment.ts';
+export * from './heartbeat.ts';
+export * from './commands.ts';
+export * from './console/index.ts';
 
 import { batchRoute } from './batch.ts';
+import { commandResultRoute, commandsRoute } from './commands.ts';
+import { alertSettingsRoute, alertsRoute, auditRoute, putAlertSettingsRoute } from './console/alerts.ts';
+import { loginRoute, logoutRoute, meRoute, setupCheckRoute, setupRoute } from './console/auth.ts';
+import {
+  commandsListRoute,
+  createEnrolmentSecretRoute,
+  enrolmentSecretsRoute,
+  fleetRoute,
+  kioskRoute,
+  revokeEnrolmentSecretRoute,
+  revokeKioskRoute,
+  sendCommandRoute,
+} from './console/fleet.ts';
+import { putStoreRoute, storesRoute } from './console/stores.ts';
+import { createUserRoute, updateUserRoute, usersRoute } from './console/users.ts';
+import { enrolRoute } from './enrolment.ts';
+import { heartbeatRoute } from './heartbeat.ts';
 
-/** Every route of the hub, by name. */
-export const HUB_API = {
+/** The routes a kiosk calls. */
+export const KIOSK_API = {
+  enrol: enrolRoute,
   batch: batchRoute,
+  heartbeat: heartbeatRoute,
+  commands: commandsRoute,
+  commandResult: commandResultRoute,
+} as const;
+
+/** The routes the console calls. */
+export const CONSOLE_API = {
+  setupCheck: setupCheckRoute,
+  setup: setupRoute,
+  login: loginRoute,
+  logout: logoutRoute,
+  me: meRoute,
+  users: usersRoute,
+  createUser: createUserRoute,
+  updateUser: updateUserRoute,
+  stores: storesRoute,
+  putStore: putStoreRoute,
+  fleet: fleetRoute,
+  kiosk: kioskRoute,
+  revokeKiosk: revokeKioskRoute,
+  enrolmentSecrets: enrolmentSecretsRoute,
+  createEnrolmentSecret: createEnrolmentSecretRoute,
+  revokeEnrolmentSecret: revokeEnrolmentSecretRoute,
+  sendCommand: sendCommandRoute,
+  commandsList: commandsListRoute,
+  alerts: alertsRoute,
+  alertSettings: alertSettingsRoute,
+  putAlertSettings: putAlertSettingsRoute,
+  audit: auditRoute,
 } as const;
