@@ -8,7 +8,8 @@ import type { Locale } from '../../content/schema/localized.ts';
 import App from './App.vue';
 import { resolveHost } from './host/host.ts';
 import { hostKey, settingsKey } from './host/host-key.ts';
-import { startKioskEvents } from './events/kiosk-events.ts';
+import { startEngagementLog } from './events/engagement-log.ts';
+import { trackKioskLifecycle } from './events/kiosk-lifecycle.ts';
 import { outboxHealthKey } from './events/outbox-health.ts';
 import { trackerKey } from './events/tracker.ts';
 import { createKioskI18n } from './i18n/index.ts';
@@ -40,15 +41,15 @@ async function boot(): Promise<void> {
   });
 
   // The engagement log: started before the pack loads, so its activation is recorded.
-  const events = await startKioskEvents({
+  const events = await startEngagementLog({
     host,
-    settings,
-    appVersion: import.meta.env.VITE_APP_VERSION ?? 'dev',
+    collector: settings.collector,
+    app: { name: 'Shopfront Kiosk', version: import.meta.env.VITE_APP_VERSION ?? 'dev' },
+    anonymousId: () => session.anonymousId,
     locale: () => i18n.global.locale.value,
-    session,
-    screen: useScreenStore(app.config.globalProperties.$pinia),
-    pack,
+    pack: () => pack.active,
   });
+  trackKioskLifecycle(events.tracker, { session, screen: useScreenStore(app.config.globalProperties.$pinia), pack });
   app.provide(trackerKey, events.tracker);
   app.provide(outboxHealthKey, events.health);
 

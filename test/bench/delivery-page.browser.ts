@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const identity = await host.getDeviceIdentity();
   const reports: DeliveryDriver['reports'] = [];
   const log = await startEngagementLog({
-    identity,
+    host,
     collector: { url: q.get('collector') ?? undefined, writeKey: q.get('writeKey') ?? undefined, budgetBytes: num('budget', 500_000_000), heartbeatSec: num('heartbeatSec', 3600) },
     app: { name: 'Shopfront Kiosk (delivery harness)', version: '0' },
     anonymousId: () => 'harness-session',

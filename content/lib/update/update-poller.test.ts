@@ -85,6 +85,26 @@ describe('polling a URL for packs', () => {
     expect(await p.pollOnce()).toMatchObject({ kind: 'imported' });
   });
 
+  it('backs off with full jitter, its ceiling doubling from retryBaseMs up to the interval, and starts over after a success', async () => {
+    server.serve(randomBytes(1000), '"v1"');
+    let down = true;
+    const p = poller([], {
+      retryBaseMs: 1000,
+      intervalMs: 3000,
+      random: () => 0.5,
+      fetch: (input, init) => (down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init)),
+    });
+    const retryIn = async () => {
+      const outcome = await p.pollOnce();
+      return outcome.kind === 'failed' ? outcome.retryInMs : outcome.kind;
+    };
+    expect([await retryIn(), await retryIn(), await retryIn(), await retryIn()]).toEqual([500, 1000, 1500, 1500]);
+    down = false;
+    expect(await retryIn()).toBe('imported');
+    down = true;
+    expect(await retryIn()).toBe(500);
+  });
+
   it('does not fetch a refused pack again until the server has another one', async () => {
     server.serve(randomBytes(1000), '"bad"');
     let calls = 0;

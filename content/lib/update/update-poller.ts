@@ -1,9 +1,11 @@
 // Polls a URL for a new pack: a cheap conditional GET (ETag / If-None-Match) each
 // interval, a resumable download when it changed, then the host's `onPack` (import and
 // activate). A pack that was handled — imported or refused — is not fetched again until
-// the server has a different one. Failures retry sooner, with jittered backoff.
+// the server has a different one. Failures retry sooner, with full-jitter backoff, and
+// never before a Retry-After the server asked for.
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fullJitterDelay } from '../../schema/retry.ts';
 import { writeFileDurable } from '../files/durable-write.ts';
 import { hashFile } from '../files/hash-file.ts';
 import { downloadResumable, DownloadError } from './resumable-download.ts';
@@ -19,7 +21,7 @@ export interface UpdatePollerOptions {
   stallTimeoutMs?: number;
   headers?: Record<string, string>;
   fetch?: typeof fetch;
-  /** First retry delay after a failure (doubles up to intervalMs). */
+  /** The longest wait after a first failure; each further failure doubles it, up to intervalMs. */
   retryBaseMs?: number;
   random?: () => number;
 }
@@ -48,7 +50,6 @@ export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
   const stateFile = path.join(options.workDir, 'poller-state.json');
   const partFile = path.join(options.workDir, 'download.kpack.part');
   const readyFile = path.join(options.workDir, 'download.kpack');
-  const random = options.random ?? Math.random;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<PollOutcome> | undefined;
@@ -64,9 +65,9 @@ export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
   };
   const saveState = (state: PollerState) => writeFileDurable(stateFile, JSON.stringify(state));
 
+  /** After `failures` failures in a row: a full-jitter wait (up to retryBaseMs after the first), at least what the server asked for. */
   const retryDelay = (error: unknown): number => {
-    const base = (options.retryBaseMs ?? 10_000) * 2 ** Math.min(failures - 1, 16);
-    const wait = Math.min(options.intervalMs, base) * (0.5 + random() / 2);
+    const wait = fullJitterDelay(failures - 1, { baseMs: options.retryBaseMs ?? 10_000, capMs: options.intervalMs }, options.random);
     const asked = error instanceof DownloadError ? error.retryAfterMs : undefined;
     return Math.max(wait, asked ?? 0);
   };

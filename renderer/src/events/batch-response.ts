@@ -1,4 +1,4 @@
-// What a collector's answer to one upload means for each event in it.
+// What a collector's answer to one upload (or its silence) means for each event in it.
 //
 // Our collector answers per event: { results: [{ messageId, status, reason? }] } with
 // status accepted | duplicate | rejected | retry. Segment and RudderStack answer for the
@@ -62,4 +62,9 @@ export function interpretResponse(status: number, retryAfter: string | null, bod
   }
   const header = status === 429 || status === 503 ? retryAfter : null;
   return { kind: 'retry', reason: `HTTP ${status}: ${excerpt(body)}`, retryAfter: header, network: false };
+}
+
+/** No answer at all (a connection error, a timeout): nothing was taken; try again later. */
+export function unreachable(message: string): UploadVerdict {
+  return { kind: 'retry', reason: `cannot reach the collector: ${message}`, retryAfter: null, network: true };
 }

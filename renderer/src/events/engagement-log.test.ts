@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recentAppEvents } from '../test-hook/app-events.ts';
 import type { TrackMessage } from './envelope.ts';
 import { startEngagementLog, type EngagementLog } from './engagement-log.ts';
+import { openOutboxDb } from './outbox-db.ts';
 import { uniqueDbName } from './test-outbox.ts';
+import type { UploadReport } from './uploader.ts';
 
 const logs: EngagementLog[] = [];
 afterEach(async () => {
@@ -11,7 +14,7 @@ afterEach(async () => {
 
 async function start(dbName: string, budgetBytes = 50_000_000, url?: string, hostUptimeMs = 0) {
   const log = await startEngagementLog({
-    identity: { deviceId: 'dev-1', bootId: 'boot-1', storeId: 'sh-001', kioskName: 'Kiosk', uptimeMs: hostUptimeMs },
+    host: { getDeviceIdentity: async () => ({ deviceId: 'dev-1', bootId: 'boot-1', storeId: 'sh-001', kioskName: 'Kiosk', uptimeMs: hostUptimeMs }) },
     collector: { url, budgetBytes, heartbeatSec: 3600 },
     app: { name: 'Shopfront Kiosk', version: '0.1.0' },
     anonymousId: () => null,
@@ -23,18 +26,25 @@ async function start(dbName: string, budgetBytes = 50_000_000, url?: string, hos
   return log;
 }
 
-async function messages(log: EngagementLog): Promise<TrackMessage[]> {
-  return (await log.outbox.db.events.orderBy('id').toArray()).map((r) => JSON.parse(r.json) as TrackMessage);
+/** What the outbox holds, read through a connection of its own. */
+async function messages(dbName: string): Promise<TrackMessage[]> {
+  const db = openOutboxDb(dbName);
+  try {
+    return (await db.events.orderBy('id').toArray()).map((r) => JSON.parse(r.json) as TrackMessage);
+  } finally {
+    db.close();
+  }
 }
 
 describe('engagement log', () => {
   it("stamps events with the host's monotonic time, so a screen reloaded within one boot never goes back in time", async () => {
     // The host had been up 90 minutes when this renderer (re)started.
-    const log = await start(uniqueDbName('monotonic'), undefined, undefined, 90 * 60_000);
+    const name = uniqueDbName('monotonic');
+    const log = await start(name, undefined, undefined, 90 * 60_000);
     await log.tracker.track('Session Started', { trigger: 'key' });
     await new Promise((resolve) => setTimeout(resolve, 30));
     await log.tracker.track('Session Ended', { reason: 'idle', duration_ms: 30 });
-    const [first, second] = (await messages(log)).map((m) => m.context.kiosk.monotonicMs);
+    const [first, second] = (await messages(name)).map((m) => m.context.kiosk.monotonicMs);
     expect(first).toBeGreaterThanOrEqual(90 * 60_000);
     expect(first).toBeLessThan(90 * 60_000 + 5_000);
     expect(second! - first!).toBeGreaterThanOrEqual(25);
@@ -43,16 +53,16 @@ describe('engagement log', () => {
   it('without a collector keeps every event and says so in its health', async () => {
     const log = await start(uniqueDbName('no-collector'));
     await log.tracker.track('Session Started', { trigger: 'key' });
-    expect(log.uploader).toBeNull();
     expect(await log.health()).toMatchObject({ queueDepth: 1, collectorUrl: null, uploader: 'off', shedTotal: 0, quarantinedTotal: 0 });
     expect((await log.health()).oldestUnsentAgeMs).toBeGreaterThanOrEqual(0);
   });
 
   it('sends a heartbeat with the outbox numbers, speaking for the kiosk rather than a shopper', async () => {
-    const log = await start(uniqueDbName('heartbeat'));
+    const name = uniqueDbName('heartbeat');
+    const log = await start(name);
     await log.tracker.track('Session Started', { trigger: 'touch' });
     await log.heartbeat();
-    const beat = (await messages(log)).at(-1)!;
+    const beat = (await messages(name)).at(-1)!;
     expect(beat.event).toBe('Kiosk Heartbeat');
     expect(beat.anonymousId).toBe('kiosk-boot-1');
     expect(beat.properties).toMatchObject({ queue_depth: 1, shed_total: 0, quarantined_total: 0, last_success_at: null });
@@ -69,9 +79,60 @@ describe('engagement log', () => {
     await first.dispose();
     logs.splice(logs.indexOf(first), 1);
 
-    const second = await start(name, 4_000);
-    await expect.poll(async () => (await messages(second)).some((m) => m.event === 'Events Dropped'), { timeout: 2_000 }).toBe(true);
-    const report = (await messages(second)).find((m) => m.event === 'Events Dropped')!;
+    await start(name, 4_000);
+    await expect.poll(async () => (await messages(name)).some((m) => m.event === 'Events Dropped'), { timeout: 2_000 }).toBe(true);
+    const report = (await messages(name)).find((m) => m.event === 'Events Dropped')!;
     expect(report.properties).toMatchObject({ reason: 'budget', count: shed, by_event: { 'Kiosk Heartbeat': shed }, seq_ranges_complete: true });
+  });
+
+  it('uploads to the collector when one is set, and reports every attempt to the caller and to the tests', async () => {
+    const name = uniqueDbName('upload');
+    const bodies: string[] = [];
+    const reports: UploadReport[] = [];
+    const log = await startEngagementLog({
+      host: { getDeviceIdentity: async () => ({ deviceId: 'dev-1', bootId: 'boot-1', storeId: 'sh-001', kioskName: 'Kiosk', uptimeMs: 0 }) },
+      collector: { url: 'https://collector.example.com', writeKey: 'wk', budgetBytes: 50_000_000, heartbeatSec: 3600 },
+      app: { name: 'Shopfront Kiosk', version: '0.1.0' },
+      anonymousId: () => 'session-1',
+      locale: () => 'en',
+      pack: () => null,
+      dbName: name,
+      uploader: {
+        gzip: false,
+        lingerMs: 0,
+        lock: (_name, task) => task(),
+        fetchImpl: async (_url, init) => {
+          bodies.push(init!.body as string);
+          return new Response('{"success":true}');
+        },
+      },
+      onUpload: (report) => reports.push(report),
+    });
+    logs.push(log);
+    await log.tracker.track('Session Started', { trigger: 'touch' });
+    await expect.poll(async () => (await log.health()).queueDepth, { timeout: 2_000 }).toBe(0);
+    expect(JSON.parse(bodies[0]!)).toMatchObject({ writeKey: 'wk', batch: [{ event: 'Session Started', anonymousId: 'session-1', context: { kiosk: { seq: 1 } } }] });
+    expect(reports).toEqual([{ status: 200, sent: 1, accepted: 1, rejected: 0, retry: 0, nextInMs: null, reason: null }]);
+    expect(recentAppEvents().filter((e) => e.type === 'outbox-upload').at(-1)?.detail).toEqual(reports[0]);
+  });
+
+  it('starts even when the outbox cannot be opened, and then every track() says why', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const log = await startEngagementLog({
+      host: { getDeviceIdentity: () => Promise.reject(new Error('the host did not answer')) },
+      collector: { url: 'https://collector.example.com', budgetBytes: 50_000_000, heartbeatSec: 3600 },
+      app: { name: 'Shopfront Kiosk', version: '0.1.0' },
+      anonymousId: () => null,
+      locale: () => 'en',
+      pack: () => null,
+      dbName: uniqueDbName('unopened'),
+    });
+    logs.push(log);
+    const why = /^the event outbox cannot be opened: the host did not answer$/;
+    await expect(log.tracker.track('Session Started', { trigger: 'key' })).rejects.toThrow(why);
+    await expect(log.health()).rejects.toThrow(why);
+    expect(recentAppEvents().filter((e) => e.type === 'events-error').at(-1)?.detail).toEqual({ message: expect.stringMatching(why) });
+    expect(quiet).toHaveBeenCalledWith('Engagement log: the event outbox cannot be opened: the host did not answer');
+    quiet.mockRestore();
   });
 });

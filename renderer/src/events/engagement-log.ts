@@ -1,17 +1,22 @@
-// Starts the engagement log at boot: the outbox on disk, the tracker the app calls, the
-// uploader (when a collector is set), the heartbeat and the drop reports.
-import type { DeviceIdentity } from '../../../electron/common/kiosk-api.ts';
+// The one way to start the engagement log (the app at boot, the delivery benchmark page):
+// the outbox on disk, the tracker, the uploader (when a collector is set), the heartbeat
+// and the drop reports. When the outbox cannot be opened the app still starts, and every
+// track() rejects with the reason. What the app records by itself (sessions, screens,
+// packs) is wired separately: kiosk-lifecycle.ts.
+import type { DeviceIdentity, KioskApi } from '../../../electron/common/kiosk-api.ts';
 import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
-import { createTracker, type KioskTracker, type TrackerSource } from './create-tracker.ts';
+import { emitAppEvent } from '../test-hook/app-events.ts';
+import { createTracker, type TrackerSource } from './create-tracker.ts';
 import { Outbox } from './outbox.ts';
 import { openOutboxDb, OUTBOX_DB_NAME } from './outbox-db.ts';
 import { heartbeatProperties, toHealth, type OutboxHealth } from './outbox-health.ts';
+import { reportEventsError } from './report-events-error.ts';
+import type { Tracker } from './tracker.ts';
 import { Uploader, type UploaderOptions, type UploadReport } from './uploader.ts';
-
-const WAKE_CHANNEL = 'kiosk-outbox';
+import { wakeUploaderOnAppend } from './wake-uploader.ts';
 
 export interface EngagementLogOptions {
-  identity: DeviceIdentity;
+  host: Pick<KioskApi, 'getDeviceIdentity'>;
   collector: KioskSettings['collector'];
   app: { name: string; version: string };
   anonymousId: TrackerSource['anonymousId'];
@@ -19,15 +24,14 @@ export interface EngagementLogOptions {
   pack: TrackerSource['pack'];
   dbName?: string;
   /** Uploader settings for tests and benchmarks (timeouts, backoff, batch size). */
-  uploader?: Partial<Omit<UploaderOptions, 'outbox' | 'url' | 'writeKey'>>;
+  uploader?: Partial<Omit<UploaderOptions, 'outbox' | 'url' | 'writeKey' | 'onReport'>>;
+  /** Every upload attempt, as also emitted to the tests ('outbox-upload'). */
   onUpload?: (report: UploadReport) => void;
-  onError?: (message: string) => void;
 }
 
 export interface EngagementLog {
-  tracker: KioskTracker;
-  outbox: Outbox;
-  uploader: Uploader | null;
+  /** Resolves once the event is on disk. */
+  tracker: Tracker;
   health(): Promise<OutboxHealth>;
   /** Sends a "Kiosk Heartbeat" and, if events were shed, an "Events Dropped" report. */
   heartbeat(): Promise<void>;
@@ -43,11 +47,30 @@ async function askForPersistentStorage(): Promise<boolean> {
   }
 }
 
-export async function startEngagementLog(options: EngagementLogOptions): Promise<EngagementLog> {
-  const { identity, collector } = options;
+async function openOutbox(options: EngagementLogOptions): Promise<{ identity: DeviceIdentity; outbox: Outbox; storagePersisted: boolean }> {
+  const identity = await options.host.getDeviceIdentity();
   const storagePersisted = await askForPersistentStorage();
-  const outbox = new Outbox(openOutboxDb(options.dbName ?? OUTBOX_DB_NAME), { budgetBytes: collector.budgetBytes });
+  const outbox = new Outbox(openOutboxDb(options.dbName ?? OUTBOX_DB_NAME), { budgetBytes: options.collector.budgetBytes });
   await outbox.db.open();
+  return { identity, outbox, storagePersisted };
+}
+
+/** The log of a kiosk whose outbox cannot be opened: every call says why. */
+function unavailableLog(reason: string): EngagementLog {
+  reportEventsError(reason);
+  const refuse = () => Promise.reject(new Error(reason));
+  return { tracker: { track: refuse }, health: refuse, heartbeat: refuse, dispose: async () => undefined };
+}
+
+export async function startEngagementLog(options: EngagementLogOptions): Promise<EngagementLog> {
+  let opened: Awaited<ReturnType<typeof openOutbox>>;
+  try {
+    opened = await openOutbox(options);
+  } catch (err) {
+    return unavailableLog(`the event outbox cannot be opened: ${(err as Error).message}`);
+  }
+  const { identity, outbox, storagePersisted } = opened;
+  const { collector } = options;
   // The host's clock, carried on from when it answered: ms since the host started, so a
   // reloaded renderer does not start again from 0 under the same bootId.
   const sinceHostStart = identity.uptimeMs - performance.now();
@@ -69,22 +92,13 @@ export async function startEngagementLog(options: EngagementLogOptions): Promise
         url: collector.url,
         writeKey: collector.writeKey,
         connectivity: options.uploader?.connectivity ?? (typeof window === 'undefined' ? undefined : window),
-        onReport: options.onUpload,
+        onReport: (report) => {
+          emitAppEvent('outbox-upload', { ...report });
+          options.onUpload?.(report);
+        },
       })
     : null;
-
-  // Events written in another window wake this window's uploader, and the other way round.
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(WAKE_CHANNEL);
-  let lastPost = 0;
-  const stopWaking = outbox.onCommitted(() => {
-    uploader?.wake();
-    const now = Date.now();
-    if (channel && now - lastPost > 250) {
-      lastPost = now;
-      channel.postMessage('appended');
-    }
-  });
-  if (channel) channel.onmessage = () => uploader?.wake();
+  const stopWaking = wakeUploaderOnAppend(outbox, uploader);
   uploader?.start();
 
   async function health(): Promise<OutboxHealth> {
@@ -118,21 +132,19 @@ export async function startEngagementLog(options: EngagementLogOptions): Promise
     await reportDrops();
   }
 
-  const fail = (err: unknown) => options.onError?.(err instanceof Error ? err.message : String(err));
+  const fail = (err: unknown) => reportEventsError(err instanceof Error ? err.message : String(err));
   // Drops left unreported by the previous run go out first.
   void reportDrops().catch(fail);
   const timer = setInterval(() => void heartbeat().catch(fail), collector.heartbeatSec * 1000);
+  emitAppEvent('events-ready', { collector: collector.url ?? null });
 
   return {
     tracker,
-    outbox,
-    uploader,
     health,
     heartbeat,
     async dispose() {
       clearInterval(timer);
       stopWaking();
-      channel?.close();
       await uploader?.stop();
       outbox.close();
     },

@@ -43,12 +43,10 @@ export interface TrackMessage {
 /** A message before the outbox numbers it. */
 export type DraftMessage = Omit<TrackMessage, 'context'> & { context: Omit<TrackContext, 'kiosk'> & { kiosk: Omit<KioskContext, 'seq'> } };
 
-/** The largest event the outbox stores or sends (Segment's limit per event). */
-export const MAX_EVENT_BYTES = 32 * 1024;
+/** The largest event the outbox stores or sends, and the largest upload (Segment's limits): the wire contract's. */
+export { MAX_BATCH_BYTES, MAX_EVENT_BYTES } from '../../../content/schema/hub-api/track-message.ts';
 /** What an upload adds to each stored event: `,"sentAt":"<ISO time>"` and a comma. */
 export const SENT_AT_BYTES = 48;
-/** The largest upload (Segment's limit per batch). */
-export const MAX_BATCH_BYTES = 500 * 1024;
 
 export const LIBRARY = { name: 'shopfront-kiosk-outbox', version: '1' } as const;
 

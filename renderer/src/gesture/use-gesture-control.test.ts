@@ -11,7 +11,7 @@ import { defineComponent, h } from 'vue';
 import type { KioskApi } from '../../../electron/common/kiosk-api.ts';
 import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
 import type { EventCatalogue, EventName } from '../events/catalogue.ts';
-import { trackKioskLifecycle } from '../events/kiosk-events.ts';
+import { trackKioskLifecycle } from '../events/kiosk-lifecycle.ts';
 import { trackerKey, type Tracker } from '../events/tracker.ts';
 import { hostKey, settingsKey } from '../host/host-key.ts';
 import { createKioskI18n } from '../i18n/index.ts';
