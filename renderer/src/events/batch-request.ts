@@ -1,14 +1,15 @@
 // What one upload sends, in README.md's wire format: POST <collector>/v1/batch with a
 // JSON body {batch, sentAt, writeKey} whose messages all carry that sentAt, gzipped, and
 // the write key as the Basic auth user name.
+import { batchRoute } from '../../../content/schema/hub-api/batch.ts';
 import { withSentAt } from './envelope.ts';
 
 /** The batch endpoint of a collector's base URL; a URL that already ends in /v1/batch is used as it is. */
 export function batchEndpoint(url: string): string {
   const u = new URL(url);
-  if (/\/v1\/batch\/?$/.test(u.pathname)) return u.href;
+  if (u.pathname.replace(/\/$/, '').endsWith(batchRoute.path)) return u.href;
   if (!u.pathname.endsWith('/')) u.pathname += '/';
-  return new URL('v1/batch', u).href;
+  return new URL(batchRoute.path.slice(1), u).href;
 }
 
 /** The body for stored messages (JSON without sentAt); the write key is repeated for collectors that read it there. */

@@ -21,6 +21,14 @@ describe('reading the collector answer', () => {
     });
   });
 
+  it('sends again an event whose result does not fit the contract, and settles the others', () => {
+    const body = JSON.stringify({
+      success: true,
+      results: [{ messageId: 'a', status: 'accepted' }, { messageId: 'b', status: 'kept-maybe' }, { messageId: 7, status: 'accepted' }, 'c', { messageId: 'd', status: 'duplicate' }],
+    });
+    expect(interpretResponse(200, null, body, ids)).toEqual({ kind: 'settled', accepted: ['a', 'd'], rejected: [], retry: ['b', 'c'] });
+  });
+
   it('treats a 2xx without per-event results (Segment, RudderStack) as every event taken', () => {
     expect(interpretResponse(200, null, '{"success":true}', ids)).toMatchObject({ kind: 'settled', accepted: ids, retry: [] });
     expect(interpretResponse(200, null, 'OK', ids)).toMatchObject({ kind: 'settled', accepted: ids });

@@ -3,6 +3,7 @@
 // Our collector answers per event: { results: [{ messageId, status, reason? }] } with
 // status accepted | duplicate | rejected | retry. Segment and RudderStack answer for the
 // whole batch; a 2xx from them means every event was taken.
+import { EventResult } from '../../../content/schema/hub-api/batch.ts';
 
 export type UploadVerdict =
   /** The collector answered for the events: delete the accepted, quarantine the rejected, retry the rest. */
@@ -12,16 +13,19 @@ export type UploadVerdict =
   /** Nothing was taken; try the same events again later. */
   | { kind: 'retry'; reason: string; retryAfter: string | null; network: boolean };
 
-interface ResultEntry {
-  messageId?: unknown;
-  status?: unknown;
-  reason?: unknown;
-}
-
-function perEventResults(body: string): ResultEntry[] | null {
+/**
+ * The per-event results of an answer, each read with the hub API's EventResult schema on
+ * its own: an entry that does not fit is dropped (its event is sent again), never the
+ * whole answer — a malformed answer must not read as "every event taken".
+ */
+function perEventResults(body: string): EventResult[] | null {
   try {
     const parsed = JSON.parse(body) as { results?: unknown };
-    return Array.isArray(parsed?.results) ? (parsed.results as ResultEntry[]) : null;
+    if (!Array.isArray(parsed?.results)) return null;
+    return parsed.results.flatMap((entry: unknown) => {
+      const result = EventResult.safeParse(entry);
+      return result.success ? [result.data] : [];
+    });
   } catch {
     return null;
   }
@@ -44,13 +48,13 @@ function excerpt(body: string): string {
 export function interpretResponse(status: number, retryAfter: string | null, body: string, messageIds: readonly string[]): UploadVerdict {
   const results = status >= 200 && status < 500 ? perEventResults(body) : null;
   if (results && (status < 300 || status === 400)) {
-    const byId = new Map<string, ResultEntry>();
-    for (const r of results) if (typeof r.messageId === 'string') byId.set(r.messageId, r);
+    const byId = new Map<string, EventResult>();
+    for (const r of results) if (r.messageId !== null) byId.set(r.messageId, r);
     const verdict: UploadVerdict = { kind: 'settled', accepted: [], rejected: [], retry: [] };
     for (const id of messageIds) {
       const r = byId.get(id);
       if (r?.status === 'accepted' || r?.status === 'duplicate') verdict.accepted.push(id);
-      else if (r?.status === 'rejected') verdict.rejected.push({ messageId: id, reason: typeof r.reason === 'string' ? r.reason : 'rejected' });
+      else if (r?.status === 'rejected') verdict.rejected.push({ messageId: id, reason: r.reason ?? 'rejected' });
       else verdict.retry.push(id);
     }
     return verdict;
