@@ -128,6 +128,9 @@ function policyFor(layer) {
   return POLICY[layer];
 }
 
+/** Unit tests and the test support beside the code (`testing/` folders). */
+const isTestSupport = (rel) => /\.test\.ts$/.test(rel) || /(^|\/)testing\//.test(rel);
+
 /** Decide whether `fromRel` may import the project file `toRel`. */
 export function checkProjectImport(fromRel, toRel) {
   const from = layerOf(fromRel);
@@ -135,6 +138,9 @@ export function checkProjectImport(fromRel, toRel) {
   if (!policy) return null; // build/, test/, tooling may import anything
   let to = layerOf(toRel.split(path.sep).join('/'));
   const toPath = toRel.split(path.sep).join('/');
+  if (isTestSupport(toPath) && !isTestSupport(fromRel)) {
+    return `${fromRel} must not import ${toPath}: test support is for tests only`;
+  }
   if (to === 'test' || to === 'build' || to === 'tooling') {
     return `${fromRel} (${from}) must not import ${toPath}: nothing in the product imports test/, build/ or tooling`;
   }
@@ -148,9 +154,9 @@ export function checkProjectImport(fromRel, toRel) {
 
 /** Decide whether `fromRel` may import the bare specifier `spec` (a package or builtin). */
 export function checkBareImport(fromRel, spec, { names = [] } = {}) {
-  // A unit test may use test tooling (vitest, fake-indexeddb, node:fs for fixtures);
-  // its project imports still follow its layer.
-  if (/\.test\.ts$/.test(fromRel)) return null;
+  // A unit test, and the test support beside the code, may use test tooling (vitest,
+  // fake-indexeddb, node:fs for fixtures); their project imports still follow their layer.
+  if (isTestSupport(fromRel)) return null;
   const from = layerOf(fromRel);
   const policy = policyFor(from);
   if (!policy) return null;

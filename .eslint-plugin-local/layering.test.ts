@@ -140,8 +140,12 @@ describe('package imports', () => {
     bad('hub/console/src/a.ts', 'kysely');
     bad('content/lib/a.ts', 'electron');
   });
-  it('lets unit tests use test tooling but not reach across layers', () => {
+  it('lets unit tests and testing/ support use test tooling but not reach across layers', () => {
     ok('electron/main/ipc.test.ts', 'vitest');
+    ok('hub/store/testing/each-database.ts', 'vitest');
+    bad('hub/store/queries/ingest.ts', 'vitest');
+    expect(checkProjectImport('hub/store/queries/ingest.ts', 'hub/store/testing/pg-cluster.ts')).toMatch(/test support is for tests only/);
+    expect(checkProjectImport('hub/store/ingest.test.ts', 'hub/store/testing/pg-cluster.ts')).toBeNull();
     ok('games/catch/rules.test.ts', 'vitest');
     expect(checkProjectImport('games/catch/rules.test.ts', 'games/wheel/rules.ts')).toMatch(/must not/);
   });

@@ -4,7 +4,7 @@
 // missing, which the kiosk itself reported as dropped, and which it rejected.
 import Database from 'better-sqlite3';
 import { checkTrackMessage as checkMessage } from '../../content/schema/hub-api/track-message.ts';
-import { countRanges, mergeRanges, subtractRanges, type SeqRange } from './seq-gaps.ts';
+import { countRanges, mergeRanges, subtractRanges, type SeqRange } from '../../hub/store/seq-ranges.ts';
 
 export type EventStatus = 'accepted' | 'duplicate' | 'rejected' | 'retry';
 

@@ -1,4 +1,5 @@
-// Seq numbers as sorted [from, to] ranges: what is missing once the known drops are taken out.
+// Seq numbers as sorted [from, to] ranges: what a kiosk sent, what it said it dropped,
+// and what is missing once the known drops are taken out.
 
 export type SeqRange = [number, number];
 
@@ -37,4 +38,28 @@ export function mergeRanges(ranges: readonly SeqRange[]): SeqRange[] {
 
 export function countRanges(ranges: readonly SeqRange[]): number {
   return ranges.reduce((n, [from, to]) => n + to - from + 1, 0);
+}
+
+/** The holes below the highest seq received, counting from 1. */
+export function holesIn(received: readonly SeqRange[]): SeqRange[] {
+  const holes: SeqRange[] = [];
+  let next = 1;
+  for (const [from, to] of received) {
+    if (from > next) holes.push([next, from - 1]);
+    next = Math.max(next, to + 1);
+  }
+  return holes;
+}
+
+/** Seq numbers missing at the hub: holes in what arrived, not explained by a reported drop. */
+export function missingSeqs(received: readonly SeqRange[], dropped: readonly SeqRange[]): SeqRange[] {
+  return subtractRanges(holesIn(received), mergeRanges(dropped));
+}
+
+/** Well-formed ranges out of an Events Dropped report's `seq_ranges` (anything else ignored). */
+export function readSeqRanges(value: unknown): SeqRange[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (r): r is SeqRange => Array.isArray(r) && r.length === 2 && Number.isSafeInteger(r[0]) && Number.isSafeInteger(r[1]) && r[0] >= 1 && r[0] <= r[1],
+  );
 }

@@ -1,0 +1,21 @@
+// Runs the hub's migrations: one set, each given the dialect, applied in order and
+// recorded in kysely_migration. Several hub processes starting at once on PostgreSQL
+// take Kysely's migration lock, so only one applies them.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { HubStore } from './open-store.ts';
+import { initialSchema } from './migrations/001-initial.ts';
+
+export function migrationsFor(dialect: HubStore['dialect']): Record<string, Migration> {
+  return {
+    '001-initial': initialSchema(dialect),
+  };
+}
+
+export async function migrateToLatest(store: HubStore): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(store.dialect) };
+  const { error, results } = await new Migrator({ db: store.db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
+    throw new Error(`The hub database could not be brought up to date (${failed}): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,165 @@
+// Stores one upload of a kiosk in one transaction: each new messageId once, ever (a
+// re-send is a duplicate, turned away), the rejected ones with their reason, the seq
+// numbers merged into the kiosk's ranges, its reported drops, the count of seq numbers
+// still missing, and the hourly rollup the fleet page reads. On PostgreSQL the kiosk's
+// row is locked first, so hub processes ingesting the same kiosk's retries take turns.
+import { sql, type Transaction } from 'kysely';
+import { ensureEventPartition } from '../event-partitions.ts';
+import type { HubStore } from '../open-store.ts';
+import type { HubDatabase } from '../schema.ts';
+import { countRanges, mergeRanges, missingSeqs, readSeqRanges, type SeqRange } from '../seq-ranges.ts';
+
+export interface AcceptedMessage {
+  messageId: string;
+  seq: number | null;
+  event: string;
+  originalAt: number | null;
+  /** The message as received, JSON. */
+  json: string;
+  /** For Events Dropped: its `seq_ranges`. */
+  properties: Record<string, unknown> | undefined;
+}
+
+export interface RejectedMessage {
+  messageId: string | null;
+  seq: number | null;
+  reason: string;
+}
+
+export interface IngestBatch {
+  /** The kiosk the credential belongs to. */
+  deviceId: string;
+  receivedAt: number;
+  accepted: readonly AcceptedMessage[];
+  rejected: readonly RejectedMessage[];
+}
+
+export interface IngestOutcome {
+  /** The messageIds of `accepted` that were already stored (re-sends). */
+  duplicates: Set<string>;
+  /** Seq numbers missing for the kiosk after this batch. */
+  seqGaps: number;
+}
+
+const HOUR = 3_600_000;
+/** Rows per INSERT statement: well under SQLite's 32,766 bound parameters. */
+const CHUNK = 200;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function ingestBatch(store: HubStore, batch: IngestBatch): Promise<IngestOutcome> {
+  if (store.dialect === 'postgres' && batch.accepted.length > 0) await ensureEventPartition(store, batch.receivedAt);
+  return store.db.transaction().execute(async (trx) => {
+    const { deviceId, receivedAt } = batch;
+    const kiosk = await lockKiosk(store, trx, deviceId);
+
+    const fresh = new Set<string>();
+    for (const part of chunks(batch.accepted)) {
+      const inserted = await trx
+        .insertInto('event_ids')
+        .values(part.map((m) => ({ message_id: m.messageId, device_id: deviceId, received_at: receivedAt })))
+        .onConflict((oc) => oc.column('message_id').doNothing())
+        .returning('message_id')
+        .execute();
+      for (const row of inserted) fresh.add(row.message_id);
+    }
+    // The same messageId twice in one batch is stored once.
+    const stored: AcceptedMessage[] = [];
+    const seen = new Set<string>();
+    for (const m of batch.accepted) {
+      if (!fresh.has(m.messageId) || seen.has(m.messageId)) continue;
+      seen.add(m.messageId);
+      stored.push(m);
+    }
+    for (const part of chunks(stored)) {
+      await trx
+        .insertInto('events')
+        .values(part.map((m) => ({ message_id: m.messageId, device_id: deviceId, seq: m.seq, event: m.event, original_at: m.originalAt, received_at: receivedAt, body: m.json })))
+        .execute();
+    }
+    for (const part of chunks(batch.rejected)) {
+      await trx
+        .insertInto('rejected_events')
+        .values(part.map((r) => ({ message_id: r.messageId, device_id: deviceId, seq: r.seq, reason: r.reason, received_at: receivedAt })))
+        .execute();
+    }
+
+    // Seq numbers: what arrived (rejected ones arrived too) and what the kiosk says it dropped.
+    const arrived = [...stored.map((m) => m.seq), ...batch.rejected.map((r) => r.seq)].filter((s): s is number => s !== null);
+    const drops = stored.filter((m) => m.event === 'Events Dropped').flatMap((m) => readSeqRanges(m.properties?.seq_ranges));
+    let seqGaps = kiosk?.seq_gaps ?? 0;
+    if (arrived.length > 0 || drops.length > 0) {
+      const received = await mergeInto(trx, 'seq_ranges', deviceId, arrived.map((s): SeqRange => [s, s]));
+      const dropped = await mergeInto(trx, 'dropped_ranges', deviceId, drops);
+      seqGaps = countRanges(missingSeqs(received, dropped));
+    }
+
+    if (kiosk) {
+      const gapsSince = seqGaps === 0 ? null : (kiosk.gaps_since ?? receivedAt);
+      await trx.updateTable('kiosks').set({ last_event_at: receivedAt, seq_gaps: seqGaps, gaps_since: gapsSince }).where('device_id', '=', deviceId).execute();
+    }
+    await rollUpHours(trx, deviceId, stored, receivedAt);
+
+    const duplicates = new Set(batch.accepted.filter((m) => !fresh.has(m.messageId)).map((m) => m.messageId));
+    return { duplicates, seqGaps };
+  });
+}
+
+async function lockKiosk(store: HubStore, trx: Transaction<HubDatabase>, deviceId: string) {
+  const query = trx.selectFrom('kiosks').select(['seq_gaps', 'gaps_since']).where('device_id', '=', deviceId);
+  return store.dialect === 'postgres' ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+}
+
+/** Merges `add` into the device's ranges in `table`, rewriting only what changed; returns all of them. */
+async function mergeInto(trx: Transaction<HubDatabase>, table: 'seq_ranges' | 'dropped_ranges', deviceId: string, add: readonly SeqRange[]): Promise<SeqRange[]> {
+  const rows = await trx.selectFrom(table).select(['from_seq', 'to_seq']).where('device_id', '=', deviceId).orderBy('from_seq').execute();
+  const before: SeqRange[] = rows.map((r) => [r.from_seq, r.to_seq]);
+  if (add.length === 0) return before;
+  const after = mergeRanges([...before, ...add]);
+  const key = (r: SeqRange) => `${r[0]}:${r[1]}`;
+  const kept = new Set(after.map(key));
+  const had = new Set(before.map(key));
+  const gone = before.filter((r) => !kept.has(key(r)));
+  const added = after.filter((r) => !had.has(key(r)));
+  if (gone.length > 0) {
+    await trx
+      .deleteFrom(table)
+      .where('device_id', '=', deviceId)
+      .where('from_seq', 'in', gone.map((r) => r[0]))
+      .execute();
+  }
+  for (const part of chunks(added)) {
+    await trx.insertInto(table).values(part.map(([from, to]) => ({ device_id: deviceId, from_seq: from, to_seq: to }))).execute();
+  }
+  return after;
+}
+
+/** Events and shopper sessions per hour of arrival, for the fleet's plots. */
+async function rollUpHours(trx: Transaction<HubDatabase>, deviceId: string, stored: readonly AcceptedMessage[], receivedAt: number): Promise<void> {
+  if (stored.length === 0) return;
+  const byHour = new Map<number, { events: number; sessions: number }>();
+  for (const m of stored) {
+    const at = m.originalAt ?? receivedAt;
+    const hour = at - (at % HOUR);
+    const slot = byHour.get(hour) ?? { events: 0, sessions: 0 };
+    slot.events += 1;
+    if (m.event === 'Session Started') slot.sessions += 1;
+    byHour.set(hour, slot);
+  }
+  for (const [hour, slot] of byHour) {
+    await trx
+      .insertInto('kiosk_hourly')
+      .values({ device_id: deviceId, hour, events: slot.events, sessions: slot.sessions })
+      .onConflict((oc) =>
+        oc.columns(['device_id', 'hour']).doUpdateSet({
+          events: sql`kiosk_hourly.events + ${slot.events}`,
+          sessions: sql`kiosk_hourly.sessions + ${slot.sessions}`,
+        }),
+      )
+      .execute();
+  }
+}

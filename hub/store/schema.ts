@@ -1,0 +1,215 @@
+// The hub's tables as Kysely sees them: one typed description over SQLite and
+// PostgreSQL. Times are epoch milliseconds (bigint), flags are 0/1 integers and JSON is
+// text, so both databases store and return the same values.
+import type { ColumnType, Generated } from 'kysely';
+
+/** An auto-numbered id: absent on insert, a number on select. */
+type Id = Generated<number>;
+
+export interface EventIdTable {
+  /** Every messageId ever stored, forever: exactly once by messageId. */
+  message_id: string;
+  device_id: string;
+  received_at: number;
+}
+
+export interface EventTable {
+  message_id: string;
+  device_id: string;
+  seq: number | null;
+  event: string;
+  /** When it happened by the kiosk's clock, epoch ms (null when the message had no time). */
+  original_at: number | null;
+  /** When the hub stored it (the partition key on PostgreSQL). */
+  received_at: number;
+  /** The message as received, JSON. */
+  body: string;
+}
+
+export interface RejectedEventTable {
+  id: Id;
+  message_id: string | null;
+  device_id: string | null;
+  seq: number | null;
+  reason: string;
+  received_at: number;
+}
+
+/** Seq numbers received from a device, as merged ranges [from_seq, to_seq]. */
+export interface SeqRangeTable {
+  device_id: string;
+  from_seq: number;
+  to_seq: number;
+}
+
+/** Seq numbers a device reported it dropped (Events Dropped), as ranges. */
+export interface DroppedRangeTable {
+  device_id: string;
+  from_seq: number;
+  to_seq: number;
+}
+
+export interface KioskTable {
+  device_id: string;
+  store_id: string;
+  name: string;
+  /** The public half of the kiosk's credential (`kt_<token_id>_<secret>`). */
+  token_id: string | null;
+  /** SHA-256 of the secret half, hex. */
+  token_hash: string | null;
+  enrolled_at: number;
+  revoked_at: number | null;
+  app_version: string | null;
+  platform: string | null;
+  /** The kiosk's coupon public key record, JSON. */
+  coupon_key: string | null;
+  last_heartbeat_at: number | null;
+  /** The last heartbeat as received, JSON. */
+  heartbeat: string | null;
+  last_event_at: number | null;
+  /** Seq numbers missing, not explained by drops. */
+  seq_gaps: ColumnType<number, number | undefined, number>;
+  /** Since when there have been gaps (null: none). */
+  gaps_since: number | null;
+  /** Renderer crashes seen in heartbeats, with when (JSON array of [at, total]) for the crash-rate alert. */
+  crash_marks: string | null;
+}
+
+export interface KioskHealthTable {
+  device_id: string;
+  at: number;
+  outbox_depth: number | null;
+  js_heap_bytes: number | null;
+  fps: number | null;
+}
+
+export interface KioskHourlyTable {
+  device_id: string;
+  /** Start of the hour, epoch ms. */
+  hour: number;
+  sessions: number;
+  events: number;
+}
+
+export interface EnrolmentSecretTable {
+  id: Id;
+  kind: 'code' | 'token';
+  /** SHA-256 of the secret, hex (codes are compared without their dash). */
+  secret_hash: string;
+  store_id: string;
+  kiosk_name: string | null;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  uses: ColumnType<number, number | undefined, number>;
+  revoked_at: number | null;
+}
+
+export interface CommandTable {
+  id: string;
+  device_id: string;
+  kind: string;
+  state: 'pending' | 'delivered' | 'done' | 'failed' | 'expired';
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  /** Delivered to the kiosk until then; delivered again after it when no result came. */
+  lease_until: number | null;
+  delivered_at: number | null;
+  finished_at: number | null;
+  message: string | null;
+  screenshot: Uint8Array | null;
+  screenshot_width: number | null;
+  screenshot_height: number | null;
+}
+
+export interface StoreTable {
+  id: string;
+  name: string;
+  timezone: string;
+  /** WeeklyHours, JSON. */
+  hours: string;
+  /** Holiday[], JSON. */
+  holidays: string;
+  updated_at: number;
+}
+
+export interface UserTable {
+  id: Id;
+  username: string;
+  password_hash: string;
+  role: 'admin' | 'merchandiser' | 'store-manager' | 'analyst';
+  /** JSON array of store ids, or null for every store. */
+  store_ids: string | null;
+  disabled: ColumnType<number, number | undefined, number>;
+  created_at: number;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: number | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's value, hex. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}
+
+export interface SetupTokenTable {
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface AuditTable {
+  id: Id;
+  at: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  /** JSON object. */
+  detail: string;
+}
+
+export interface AlertTable {
+  id: Id;
+  kind: string;
+  device_id: string;
+  store_id: string;
+  opened_at: number;
+  resolved_at: number | null;
+  /** JSON object: what was seen. */
+  detail: string;
+  /** The webhook heard of the opening / the resolution (0/1). */
+  notified_open: ColumnType<number, number | undefined, number>;
+  notified_resolved: ColumnType<number, number | undefined, number>;
+}
+
+export interface SettingTable {
+  key: string;
+  /** JSON. */
+  value: string;
+}
+
+export interface HubDatabase {
+  event_ids: EventIdTable;
+  events: EventTable;
+  rejected_events: RejectedEventTable;
+  seq_ranges: SeqRangeTable;
+  dropped_ranges: DroppedRangeTable;
+  kiosks: KioskTable;
+  kiosk_health: KioskHealthTable;
+  kiosk_hourly: KioskHourlyTable;
+  enrolment_secrets: EnrolmentSecretTable;
+  commands: CommandTable;
+  stores: StoreTable;
+  users: UserTable;
+  sessions: SessionTable;
+  setup_tokens: SetupTokenTable;
+  audit_log: AuditTable;
+  alerts: AlertTable;
+  settings: SettingTable;
+}
