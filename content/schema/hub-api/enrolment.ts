@@ -2,6 +2,10 @@
 // or a pre-seeded enrolment token from its settings (mass roll-out), and gets its own
 // revocable credential. It registers what the hub needs to know of it: device id,
 // store, name, app version and the public key its coupons are signed with.
+//
+// The code or token is the request's credential, sent like every other credential in
+// the Authorization header (`Bearer K7Q2-M9XD` or `Bearer et_…`), so the hub checks it
+// before it reads the body.
 import { z } from 'zod';
 import { CouponPublicKeyRecord } from '../coupon/coupon-records.ts';
 import { ApiErrorBody } from './errors.ts';
@@ -15,8 +19,6 @@ export const DeviceId = z.string().min(8).max(100).regex(/^[A-Za-z0-9-]+$/);
 export const ENROLMENT_CODE = /^[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}$/;
 
 export const EnrolRequest = z.strictObject({
-  /** Either a one-time code (`K7Q2-M9XD`) or a pre-seeded enrolment token (`et_…`). */
-  secret: z.string().min(8).max(200),
   deviceId: DeviceId,
   /** The store the kiosk's settings name; a code made for a store overrides it. */
   storeId: StoreId.optional(),
@@ -33,7 +35,6 @@ export const EnrolResponse = z.object({
   deviceId: DeviceId,
   storeId: StoreId,
   kioskName: z.string(),
-  /** Where the kiosk sends everything from now on (the hub's own base URL). */
   enrolledAt: z.string(),
 });
 export type EnrolResponse = z.infer<typeof EnrolResponse>;
@@ -42,7 +43,7 @@ export const enrolRoute = route({
   method: 'POST',
   path: '/v1/enrol',
   auth: 'enrolment',
-  summary: 'A kiosk enrols with a one-time code or an enrolment token and gets its own credential.',
+  summary: 'A kiosk enrols with a one-time code or an enrolment token (as its Bearer credential) and gets its own credential.',
   body: EnrolRequest,
   responses: { 200: EnrolResponse, 400: ApiErrorBody, 401: ApiErrorBody, 409: ApiErrorBody, 429: ApiErrorBody, 503: ApiErrorBody },
 });

@@ -15,6 +15,7 @@ import { commandResultRoute, commandsRoute } from './commands.ts';
 import { alertSettingsRoute, alertsRoute, auditRoute, putAlertSettingsRoute } from './console/alerts.ts';
 import { loginRoute, logoutRoute, meRoute, setupCheckRoute, setupRoute } from './console/auth.ts';
 import {
+  commandScreenshotRoute,
   commandsListRoute,
   createEnrolmentSecretRoute,
   enrolmentSecretsRoute,
@@ -58,6 +59,7 @@ export const CONSOLE_API = {
   revokeEnrolmentSecret: revokeEnrolmentSecretRoute,
   sendCommand: sendCommandRoute,
   commandsList: commandsListRoute,
+  commandScreenshot: commandScreenshotRoute,
   alerts: alertsRoute,
   alertSettings: alertSettingsRoute,
   putAlertSettings: putAlertSettingsRoute,

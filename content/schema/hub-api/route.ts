@@ -43,15 +43,21 @@ export function route<
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;
+/* eslint-disable @typescript-eslint/no-explicit-any -- picking one type argument out of a route */
+type ParamsOf<T> = T extends HubRoute<infer P, any, any, any> ? P : never;
+type QueryOf<T> = T extends HubRoute<any, infer Q, any, any> ? Q : never;
+type BodyOf<T> = T extends HubRoute<any, any, infer B, any> ? B : never;
+type ResponsesOf<T> = T extends HubRoute<any, any, any, infer R> ? R : never;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** What a client sends on a route. */
-export type RouteInput<T extends HubRoute> = { params: In<T['params']>; query: In<T['query']>; body: In<T['body']> };
+export type RouteInput<T extends HubRoute> = { params: In<ParamsOf<T>>; query: In<QueryOf<T>>; body: In<BodyOf<T>> };
 /** What a handler receives on a route, checked. */
-export type RouteRequest<T extends HubRoute> = { params: Out<T['params']>; query: Out<T['query']>; body: Out<T['body']> };
+export type RouteRequest<T extends HubRoute> = { params: Out<ParamsOf<T>>; query: Out<QueryOf<T>>; body: Out<BodyOf<T>> };
 /** Any of a route's declared answers, with its status. */
-export type RouteReply<T extends HubRoute> = { [S in keyof T['responses'] & number]: { status: S; body: z.input<T['responses'][S]> } }[keyof T['responses'] & number];
+export type RouteReply<T extends HubRoute> = { [S in keyof ResponsesOf<T> & number]: { status: S; body: z.input<ResponsesOf<T>[S]> } }[keyof ResponsesOf<T> & number];
 /** The body of one declared answer. */
-export type RouteAnswer<T extends HubRoute, S extends keyof T['responses'] & number> = z.output<T['responses'][S]>;
+export type RouteAnswer<T extends HubRoute, S extends keyof ResponsesOf<T> & number> = z.output<ResponsesOf<T>[S]>;
 
 /** The path with its parameters filled in and escaped: `/v1/commands/42/result`. */
 export function pathOf(r: Pick<HubRoute, 'path'>, params: Record<string, string | number> = {}): string {

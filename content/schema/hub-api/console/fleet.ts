@@ -159,3 +159,13 @@ export const commandsListRoute = route({
   query: z.object({ deviceId: DeviceId.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }),
   responses: { 200: z.object({ commands: z.array(CommandRow) }) },
 });
+
+/** The image of a screenshot command's result (image/jpeg, not JSON). */
+export const commandScreenshotRoute = route({
+  method: 'GET',
+  path: '/api/commands/:id/screenshot',
+  auth: 'console',
+  summary: "A screenshot command's image: the kiosk window, downscaled, as JPEG.",
+  params: z.object({ id: z.string().max(64) }),
+  responses: { 200: z.instanceof(Uint8Array), 403: ApiErrorBody, 404: ApiErrorBody },
+});

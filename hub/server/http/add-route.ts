@@ -1,0 +1,86 @@
+// Registers a route from its declaration in content/schema/hub-api: the credential its
+// `auth` names is checked when the request arrives (before a body is read or inflated),
+// the parameters, query and body are read with the declared schemas (a 400 that says
+// which field and why), and the handler answers with one of the declared answers.
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { z } from 'zod';
+import type { HubRoute, RouteAnswer, RouteRequest } from '../../../content/schema/hub-api/route.ts';
+import type { Role } from '../../../content/schema/hub-api/console/auth.ts';
+import { authenticate, type Principal } from '../auth/authenticate.ts';
+import type { HubContext } from '../hub-context.ts';
+import { badRequest } from './http-error.ts';
+
+export interface RouteCall<T extends HubRoute> {
+  input: RouteRequest<T>;
+  principal: Principal;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteOptions {
+  /** Largest body this route reads (bytes, after inflating). */
+  bodyLimit?: number;
+  /** Console roles allowed (console routes only; default: every role). */
+  roles?: readonly Role[];
+  /** Requests per minute, per kiosk credential or per address for public routes. */
+  perMinute?: number;
+  /** Extra Fastify options (a preParsing hook for gzip). */
+  fastify?: Pick<RouteShorthandOptions, 'preParsing'>;
+}
+
+function parseWith(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = [where, ...issue.path.map(String)].join('.');
+  throw badRequest(`${field}: ${issue.message}`);
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export function addRoute<T extends HubRoute>(
+  app: FastifyInstance,
+  hub: HubContext,
+  route: T,
+  /** Answers 200 with what it returns; every other answer is a thrown HttpError. */
+  handler: (call: RouteCall<T>) => Promise<RouteAnswer<T, 200>>,
+  options: RouteOptions = {},
+): void {
+  app.route({
+    method: route.method,
+    url: route.path,
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    ...options.fastify,
+    config: {
+      rateLimit: options.perMinute
+        ? {
+            max: options.perMinute,
+            timeWindow: 60_000,
+            // Kiosks all behind one shop router share an address: count per credential.
+            keyGenerator: (request: FastifyRequest) => (request.principal?.kind === 'kiosk' ? `kiosk:${request.principal.deviceId}` : request.ip),
+          }
+        : false,
+    },
+    onRequest: async (request) => {
+      request.principal = await authenticate(hub, route, request, options.roles);
+    },
+    handler: async (request, reply) => {
+      const input = {
+        params: parseWith(route.params, request.params, 'params'),
+        query: parseWith(route.query, request.query, 'query'),
+        body: parseWith(route.body, request.body, 'body'),
+      } as RouteRequest<T>;
+      const body = await handler({ input, principal: request.principal!, request, reply });
+      if (hub.options.checkResponses) {
+        const checked = (route.responses as Record<number, z.ZodType | undefined>)[200]?.safeParse(body);
+        if (!checked?.success) throw new Error(`${route.method} ${route.path} answered outside its declaration: ${checked?.error.message ?? 'no 200 declared'}`);
+      }
+      return reply.code(200).send(body as unknown);
+    },
+  });
+}

@@ -1,0 +1,35 @@
+// What every part of the hub is given: the store, the clock, the log, the long-poll
+// waiters and the settings it was started with. No state of its own that matters: a
+// second hub process on the same PostgreSQL has its own context and the same data.
+import type { FastifyBaseLogger } from 'fastify';
+import type { HubStore } from '../store/open-store.ts';
+import type { Clock } from './clock.ts';
+import type { CommandWaiters } from './routes/kiosk/command-waiters.ts';
+
+export interface HubOptions {
+  /** The URL the hub is reached at, for the set-up link and the start-up message. */
+  publicUrl: string;
+  /** Check every answer against its declaration (tests). */
+  checkResponses: boolean;
+  /** A session lasts this long without use. */
+  sessionIdleMs: number;
+  /** Console files (the built console); null: the console is not served. */
+  consoleDir: string | null;
+  /** A kiosk is online when its last heartbeat is younger than this. */
+  onlineWithinMs: number;
+}
+
+export interface HubContext {
+  store: HubStore;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  waiters: CommandWaiters;
+  options: HubOptions;
+}
+
+export const DEFAULT_HUB_OPTIONS: Omit<HubOptions, 'publicUrl'> = {
+  checkResponses: false,
+  sessionIdleMs: 12 * 3_600_000,
+  consoleDir: null,
+  onlineWithinMs: 5 * 60_000,
+};

@@ -1,0 +1,71 @@
+import { expect, it } from 'vitest';
+import { CONSOLE_API, KIOSK_API, type Heartbeat } from '../../../../content/schema/hub-api/index.ts';
+import { describeEachDatabase } from '../../../store/testing/each-database.ts';
+import { postBatch, testHub, track, type TestHub } from '../../testing/hub-fixture.ts';
+
+export function heartbeat(t: TestHub, over: Partial<Heartbeat> = {}): Heartbeat {
+  return {
+    sentAt: new Date(t.clock.now()).toISOString(),
+    appVersion: '0.2.0',
+    mode: 'electron',
+    platform: 'linux',
+    bootId: 'boot-1',
+    uptimeSec: 600,
+    pack: { packId: 'spring', version: '1.4.0' },
+    packProblem: null,
+    rendererRestarts: 1,
+    rendererCrashes: 0,
+    packRollbacks: 0,
+    camera: 'available',
+    scanner: 'keyboard',
+    outbox: { depth: 12, bytes: 9000, oldestUnsentAgeMs: 40_000, lastSuccessAt: t.clock.now() - 60_000, shedTotal: 0, quarantinedTotal: 0 },
+    jsHeapBytes: 80_000_000,
+    fps: 58.5,
+    lastInteractionAt: t.clock.now() - 120_000,
+    session: 'idle',
+    ...over,
+  };
+}
+
+describeEachDatabase('the fleet', (fixture) => {
+  it('shows a kiosk online with what its heartbeat said, and offline once heartbeats stop', async () => {
+    const t = await testHub(await fixture.open());
+    const token = await t.enrol('kiosk-aaaa-0001');
+    const session = await t.admin();
+    const answer = await t.call(KIOSK_API.heartbeat, { body: heartbeat(t) }, { kiosk: token });
+    expect(answer.json()).toEqual({ serverTime: t.clock.now(), commandsWaiting: 0 });
+    let [row] = (await t.call(CONSOLE_API.fleet, {}, { session })).json().kiosks;
+    expect(row).toMatchObject({
+      deviceId: 'kiosk-aaaa-0001',
+      storeId: 'sh-001',
+      online: true,
+      appVersion: '0.2.0',
+      pack: { packId: 'spring', version: '1.4.0' },
+      outboxDepth: 12,
+      oldestUnsentAgeMs: 40_000,
+      rendererRestarts: 1,
+      camera: 'available',
+      scanner: 'keyboard',
+      openAlerts: 0,
+    });
+    t.clock.advance(5 * 60_000);
+    [row] = (await t.call(CONSOLE_API.fleet, {}, { session })).json().kiosks;
+    expect(row.online).toBe(false);
+    await t.close();
+  });
+
+  it("keeps a kiosk's 7-day history: a health point per 10 minutes, shopper sessions per hour", async () => {
+    const t = await testHub(await fixture.open());
+    const token = await t.enrol('kiosk-aaaa-0001');
+    const session = await t.admin();
+    for (let minute = 0; minute < 30; minute++) {
+      await t.call(KIOSK_API.heartbeat, { body: heartbeat(t, { outbox: { depth: minute, bytes: 0, oldestUnsentAgeMs: null, lastSuccessAt: null, shedTotal: 0, quarantinedTotal: 0 } }) }, { kiosk: token });
+      t.clock.advance(60_000);
+    }
+    await postBatch(t, token, [track('kiosk-aaaa-0001', 1, 'Session Started', { trigger: 'touch' }), track('kiosk-aaaa-0001', 2, 'Session Started', { trigger: 'scan' })]);
+    const history = (await t.call(CONSOLE_API.kiosk, { params: { deviceId: 'kiosk-aaaa-0001' } }, { session })).json();
+    expect(history.health.map((p: { outboxDepth: number }) => p.outboxDepth)).toEqual([0, 10, 20]);
+    expect(history.sessionsPerHour).toEqual([{ hour: expect.any(Number), sessions: 2 }]);
+    await t.close();
+  });
+});

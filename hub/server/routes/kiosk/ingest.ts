@@ -1,0 +1,91 @@
+// POST /v1/batch: a kiosk's outbox upload. Gzip is inflated as it streams in and stops at
+// the 500 KB bound (a compression bomb fills nothing); each message is checked on its
+// own, so one bad event is rejected alone and the rest are stored; the answer says, per
+// event, accepted, duplicate (stored before: exactly once by messageId, forever) or
+// rejected with the reason. Nothing is acknowledged before it is committed.
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { batchRoute, type EventResult } from '../../../../content/schema/hub-api/batch.ts';
+import { checkTrackMessage, MAX_BATCH_BYTES, type TrackMessage } from '../../../../content/schema/hub-api/track-message.ts';
+import { ingestBatch, type AcceptedMessage, type RejectedMessage } from '../../../store/queries/ingest.ts';
+import { addRoute } from '../../http/add-route.ts';
+import { HttpError } from '../../http/http-error.ts';
+import type { HubContext } from '../../hub-context.ts';
+
+/** The JSON of one upload may be this large once inflated (the batch bound plus its wrapping). */
+export const INGEST_BODY_LIMIT = MAX_BATCH_BYTES + 64 * 1024;
+/** The most messages one upload may carry. */
+export const MAX_MESSAGES = 2_000;
+
+/** Inflates a gzip body as it arrives; Fastify stops reading once it passes the route's bodyLimit. */
+export function inflateRequest(encoding: string | undefined, contentLength: string | undefined, payload: Readable): Readable {
+  const kind = (encoding ?? 'identity').trim().toLowerCase();
+  if (kind === 'identity' || kind === '') return payload;
+  if (kind !== 'gzip') throw new HttpError(415, 'unsupported-encoding', `Content-Encoding ${kind} is not taken: send gzip or nothing.`);
+  if (Number(contentLength ?? 0) > INGEST_BODY_LIMIT) throw new HttpError(413, 'too-large', `The upload is larger than ${INGEST_BODY_LIMIT} bytes.`);
+  const gunzip = createGunzip() as ReturnType<typeof createGunzip> & { receivedEncodedLength: number };
+  gunzip.receivedEncodedLength = 0;
+  payload.on('data', (chunk: Buffer) => {
+    gunzip.receivedEncodedLength += chunk.length;
+    if (gunzip.receivedEncodedLength > INGEST_BODY_LIMIT) payload.destroy(new HttpError(413, 'too-large', `The upload is larger than ${INGEST_BODY_LIMIT} bytes.`));
+  });
+  payload.on('error', (err) => gunzip.destroy(err));
+  gunzip.on('error', () => payload.destroy());
+  return payload.pipe(gunzip);
+}
+
+function timeOf(message: TrackMessage): number | null {
+  const at = Date.parse(message.originalTimestamp ?? message.timestamp ?? '');
+  return Number.isFinite(at) ? at : null;
+}
+
+export function registerIngest(app: FastifyInstance, hub: HubContext): void {
+  addRoute(
+    app,
+    hub,
+    batchRoute,
+    async ({ input, principal }) => {
+      if (principal.kind !== 'kiosk') throw new Error('ingest without a kiosk');
+      const messages = input.body.batch;
+      if (messages.length > MAX_MESSAGES) throw new HttpError(413, 'too-many-events', `An upload may carry at most ${MAX_MESSAGES} events (this one has ${messages.length}).`);
+      const accepted: AcceptedMessage[] = [];
+      const rejected: RejectedMessage[] = [];
+      const verdicts: ({ kind: 'accepted'; messageId: string } | { kind: 'rejected'; messageId: string | null; reason: string })[] = [];
+      for (const raw of messages) {
+        const checked = checkTrackMessage(raw);
+        if (!checked.ok) {
+          rejected.push({ messageId: checked.messageId, seq: checked.seq, reason: checked.reason });
+          verdicts.push({ kind: 'rejected', messageId: checked.messageId, reason: checked.reason });
+          continue;
+        }
+        const m = checked.message;
+        const kiosk = m.context?.kiosk;
+        if (kiosk && kiosk.deviceId !== principal.deviceId) {
+          const reason = `context.kiosk.deviceId ${kiosk.deviceId} is not the kiosk this credential belongs to`;
+          rejected.push({ messageId: m.messageId, seq: null, reason });
+          verdicts.push({ kind: 'rejected', messageId: m.messageId, reason });
+          continue;
+        }
+        accepted.push({ messageId: m.messageId, seq: kiosk?.seq ?? null, event: m.event, originalAt: timeOf(m), json: checked.json, properties: m.properties });
+        verdicts.push({ kind: 'accepted', messageId: m.messageId });
+      }
+      const outcome = await ingestBatch(hub.store, { deviceId: principal.deviceId, receivedAt: hub.clock.now(), accepted, rejected });
+      const answered = new Set<string>();
+      const results: EventResult[] = verdicts.map((v) => {
+        if (v.kind === 'rejected') return { messageId: v.messageId, status: 'rejected', reason: v.reason };
+        const first = !answered.has(v.messageId);
+        answered.add(v.messageId);
+        return { messageId: v.messageId, status: first && !outcome.duplicates.has(v.messageId) ? 'accepted' : 'duplicate' };
+      });
+      return { success: true, results };
+    },
+    {
+      bodyLimit: INGEST_BODY_LIMIT,
+      perMinute: 600,
+      fastify: {
+        preParsing: async (request, _reply, payload) => inflateRequest(request.headers['content-encoding'], request.headers['content-length'], payload),
+      },
+    },
+  );
+}
