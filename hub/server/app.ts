@@ -3,7 +3,7 @@
 // files. Built without listening, so tests call it with inject().
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { HubStore } from '../store/open-store.ts';
 import type { Clock } from './clock.ts';
 import { installErrorHandling } from './http/error-handler.ts';
@@ -35,7 +35,7 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
   const app = Fastify({
     logger: logger === false ? false : { level: logger.level, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     // Each request is logged once, by the hook below, without addresses, queries or bodies.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     connectionTimeout: 0,

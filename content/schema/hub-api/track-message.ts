@@ -59,8 +59,9 @@ export function checkTrackMessage(raw: unknown): CheckedMessage {
   let json: string;
   try {
     json = JSON.stringify(raw) ?? '';
-  } catch {
-    return { ok: false, reason: 'message cannot be read as JSON', ...identity(raw) };
+  } catch (err) {
+    const reason = err instanceof RangeError ? 'message is nested too deeply to store' : 'message cannot be written as JSON';
+    return { ok: false, reason, ...identity(raw) };
   }
   const bytes = utf8Length(json);
   if (bytes > MAX_EVENT_BYTES) return { ok: false, reason: `message is ${bytes} bytes, the limit is ${MAX_EVENT_BYTES}`, ...identity(raw) };

@@ -13,7 +13,11 @@ export function isDatabaseDown(err: unknown): boolean {
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
+  // Only JSON is read; anything else is 415, not a string for a route to puzzle over.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err: FastifyError | HttpError | Error, request, reply) => {
+    // A refused request whose body was never read: close the connection rather than read it to the end.
+    if (!reply.sent && (request.headers['content-length'] || request.headers['transfer-encoding']) && request.body === undefined) reply.header('connection', 'close');
     if (err instanceof HttpError) {
       return reply.code(err.status).headers(err.headers).send({ error: err.message, code: err.code });
     }

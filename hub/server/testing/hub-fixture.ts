@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../content/schema/hub-api/console/auth.ts';
 import { pathOf, type HubRoute, type RouteInput } from '../../../content/schema/hub-api/route.ts';
-import { KIOSK_API } from '../../../content/schema/hub-api/index.ts';
+import { KIOSK_API, type Heartbeat } from '../../../content/schema/hub-api/index.ts';
 import { createSetupToken } from '../../store/queries/accounts.ts';
 import type { HubStore } from '../../store/open-store.ts';
 import { buildHub } from '../app.ts';
@@ -109,4 +109,29 @@ export function postBatch(t: TestHub, token: string, messages: unknown[], extra:
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
     payload: gzipSync(JSON.stringify({ batch: messages, sentAt: new Date(T0).toISOString(), ...extra })),
   });
+}
+
+/** A heartbeat as a healthy kiosk sends it, with `over` changed. */
+export function heartbeat(t: TestHub, over: Partial<Heartbeat> = {}): Heartbeat {
+  return {
+    sentAt: new Date(t.clock.now()).toISOString(),
+    appVersion: '0.2.0',
+    mode: 'electron',
+    platform: 'linux',
+    bootId: 'boot-1',
+    uptimeSec: 600,
+    pack: { packId: 'spring', version: '1.4.0' },
+    packProblem: null,
+    rendererRestarts: 1,
+    rendererCrashes: 0,
+    packRollbacks: 0,
+    camera: 'available',
+    scanner: 'keyboard',
+    outbox: { depth: 12, bytes: 9000, oldestUnsentAgeMs: 40_000, lastSuccessAt: t.clock.now() - 60_000, shedTotal: 0, quarantinedTotal: 0 },
+    jsHeapBytes: 80_000_000,
+    fps: 58.5,
+    lastInteractionAt: t.clock.now() - 120_000,
+    session: 'idle',
+    ...over,
+  };
 }

@@ -1,31 +1,7 @@
 import { expect, it } from 'vitest';
-import { CONSOLE_API, KIOSK_API, type Heartbeat } from '../../../../content/schema/hub-api/index.ts';
+import { CONSOLE_API, KIOSK_API } from '../../../../content/schema/hub-api/index.ts';
 import { describeEachDatabase } from '../../../store/testing/each-database.ts';
-import { postBatch, testHub, track, type TestHub } from '../../testing/hub-fixture.ts';
-
-export function heartbeat(t: TestHub, over: Partial<Heartbeat> = {}): Heartbeat {
-  return {
-    sentAt: new Date(t.clock.now()).toISOString(),
-    appVersion: '0.2.0',
-    mode: 'electron',
-    platform: 'linux',
-    bootId: 'boot-1',
-    uptimeSec: 600,
-    pack: { packId: 'spring', version: '1.4.0' },
-    packProblem: null,
-    rendererRestarts: 1,
-    rendererCrashes: 0,
-    packRollbacks: 0,
-    camera: 'available',
-    scanner: 'keyboard',
-    outbox: { depth: 12, bytes: 9000, oldestUnsentAgeMs: 40_000, lastSuccessAt: t.clock.now() - 60_000, shedTotal: 0, quarantinedTotal: 0 },
-    jsHeapBytes: 80_000_000,
-    fps: 58.5,
-    lastInteractionAt: t.clock.now() - 120_000,
-    session: 'idle',
-    ...over,
-  };
-}
+import { heartbeat, postBatch, testHub, track } from '../../testing/hub-fixture.ts';
 
 describeEachDatabase('the fleet', (fixture) => {
   it('shows a kiosk online with what its heartbeat said, and offline once heartbeats stop', async () => {
