@@ -49,7 +49,7 @@ export async function testHub(store: HubStore): Promise<TestHub> {
   await app.ready();
 
   const call: TestHub['call'] = async (route, input = {}, auth) => {
-    const query = input.query ? new URLSearchParams(Object.entries(input.query as Record<string, unknown>).map(([k, v]) => [k, String(v)])).toString() : '';
+    const query = input.query ? new URLSearchParams(Object.entries(input.query as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)])).toString() : '';
     const url = pathOf(route, (input.params ?? {}) as Record<string, string>) + (query ? `?${query}` : '');
     return app.inject({
       method: route.method,
