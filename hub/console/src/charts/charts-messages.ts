@@ -1,0 +1,20 @@
+// Words around the charts.
+import type { Widen } from '../i18n/messages.ts';
+
+const zhCN = {
+  showTable: '表格',
+  showChart: '图表',
+  time: '时间',
+  noData: '过去 7 天没有数据。',
+  preparing: '正在准备图表…',
+} as const;
+
+const en: Widen<typeof zhCN> = {
+  showTable: 'Table',
+  showChart: 'Chart',
+  time: 'Time',
+  noData: 'No data in the last 7 days.',
+  preparing: 'Preparing the chart…',
+};
+
+export const chartsMessages = { 'zh-CN': zhCN, en };

@@ -1,0 +1,46 @@
+// The console's messages: zh-CN first, English second, one file per feature.
+import { createI18n } from 'vue-i18n';
+import { DEFAULT_LOCALE, type Locale } from '../../../../content/schema/localized.ts';
+import { alertsMessages } from '../alerts/alerts-messages.ts';
+import { auditMessages } from '../audit/audit-messages.ts';
+import { authMessages } from '../auth/auth-messages.ts';
+import { chartsMessages } from '../charts/charts-messages.ts';
+import { enrolmentMessages } from '../enrolment/enrolment-messages.ts';
+import { fleetMessages } from '../fleet/fleet-messages.ts';
+import { kioskMessages } from '../kiosk/kiosk-messages.ts';
+import { shellMessages } from '../shell/shell-messages.ts';
+import { storesMessages } from '../stores/stores-messages.ts';
+import { usersMessages } from '../users/users-messages.ts';
+import { commonMessages } from './common-messages.ts';
+
+const FEATURES = {
+  common: commonMessages,
+  shell: shellMessages,
+  auth: authMessages,
+  fleet: fleetMessages,
+  kiosk: kioskMessages,
+  charts: chartsMessages,
+  stores: storesMessages,
+  enrolment: enrolmentMessages,
+  alerts: alertsMessages,
+  users: usersMessages,
+  audit: auditMessages,
+} as const;
+
+type Features = typeof FEATURES;
+export type MessageSchema = { [K in keyof Features]: Features[K]['en'] };
+
+function messagesFor(locale: Locale): MessageSchema {
+  return Object.fromEntries(Object.entries(FEATURES).map(([name, m]) => [name, m[locale]])) as MessageSchema;
+}
+
+export function createConsoleI18n(locale: Locale = DEFAULT_LOCALE) {
+  return createI18n<[MessageSchema], Locale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: DEFAULT_LOCALE,
+    messages: { 'zh-CN': messagesFor('zh-CN'), en: messagesFor('en') },
+  });
+}
+
+export type ConsoleI18n = ReturnType<typeof createConsoleI18n>;

@@ -1,0 +1,34 @@
+// The header and the menu.
+import type { Widen } from '../i18n/messages.ts';
+
+const zhCN = {
+  menu: '主菜单',
+  otherLanguage: 'English',
+  signOut: '退出登录',
+  pages: {
+    fleet: '设备总览',
+    kiosk: '设备详情',
+    stores: '门店',
+    enrolment: '设备注册',
+    alerts: '告警',
+    users: '账号',
+    audit: '操作记录',
+  },
+} as const;
+
+const en: Widen<typeof zhCN> = {
+  menu: 'Main menu',
+  otherLanguage: '中文',
+  signOut: 'Sign out',
+  pages: {
+    fleet: 'Fleet',
+    kiosk: 'Kiosk',
+    stores: 'Stores',
+    enrolment: 'Enrolment',
+    alerts: 'Alerts',
+    users: 'Users',
+    audit: 'Audit log',
+  },
+};
+
+export const shellMessages = { 'zh-CN': zhCN, en };

@@ -1,0 +1,29 @@
+// A hub in a function, for the unit tests: answers `METHOD /path` from a table and
+// keeps every request it was sent (what the backend would receive).
+export interface SentRequest {
+  method: string;
+  url: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export type FakeAnswer = { status: number; body?: unknown; headers?: Record<string, string> };
+export type FakeRoute = FakeAnswer | ((req: SentRequest) => FakeAnswer);
+
+export function fakeHub(routes: Record<string, FakeRoute>) {
+  const sent: SentRequest[] = [];
+  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init.method ?? 'GET').toUpperCase();
+    const path = url.split('?')[0]!;
+    const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    const req: SentRequest = { method, url, path, headers, body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined };
+    sent.push(req);
+    const route = routes[`${method} ${path}`];
+    if (!route) return new Response(JSON.stringify({ error: `no fake for ${method} ${path}`, code: 'not-found' }), { status: 404 });
+    const answer = typeof route === 'function' ? route(req) : route;
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers } });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, sent, routes };
+}
