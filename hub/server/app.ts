@@ -41,7 +41,7 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
     connectionTimeout: 0,
     keepAliveTimeout: 65_000,
     requestTimeout: 120_000,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     trustProxy: process.env.HUB_TRUST_PROXY === '1',
   });
   const hub: HubContext = { store, clock, log: app.log, waiters: createCommandWaiters(), options };
