@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
 import type { HubDatabase } from './schema.ts';
@@ -40,6 +40,29 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/**
+ * better-sqlite3 with its prepared statements kept: Kysely prepares every query it runs,
+ * and the hub runs the same few shapes of query all day.
+ */
+function withStatementCache(db: Database.Database, size = 500): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement) {
+        // Most recently used last: the oldest goes first when the cache is full.
+        cache.delete(sql);
+      } else {
+        statement = db.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement as unknown as ReturnType<SqliteDatabase['prepare']>;
+    },
+  };
+}
+
 export function redactUrl(url: string): string {
   const u = new URL(url);
   if (u.password) u.password = '***';
@@ -70,7 +93,7 @@ export async function openStore(options: OpenStoreOptions): Promise<HubStore> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     store = { db, dialect: 'sqlite', location: path.resolve(file), close: () => db.destroy() };
   }
   if (options.migrate !== false) {

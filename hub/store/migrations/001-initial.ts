@@ -1,7 +1,8 @@
 // The hub's first schema, for either database. PostgreSQL partitions events by day of
 // arrival (partitions are made as days come, see event-partitions.ts); a unique key on a
-// partitioned table must include the partition key, so exactly-once by messageId lives
-// in its own table, event_ids, on both databases.
+// partitioned table must include the partition key, so there exactly-once by messageId
+// lives in a table of its own, event_ids. SQLite keeps events in one table, unique by
+// messageId, and stores each event with one row.
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from '../open-store.ts';
 
@@ -20,14 +21,13 @@ export function initialSchema(dialect: Dialect): Migration {
 
   return {
     async up(db: AnyDb) {
-      await db.schema
-        .createTable('event_ids')
-        .addColumn('message_id', 'text', (c) => c.primaryKey())
-        .addColumn('device_id', 'text', (c) => c.notNull())
-        .addColumn('received_at', 'bigint', (c) => c.notNull())
-        .execute();
-
       if (pg) {
+        await db.schema
+          .createTable('event_ids')
+          .addColumn('message_id', 'text', (c) => c.primaryKey())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'bigint', (c) => c.notNull())
+          .execute();
         await sql`CREATE TABLE events (
           message_id text NOT NULL,
           device_id text NOT NULL,
@@ -40,7 +40,7 @@ export function initialSchema(dialect: Dialect): Migration {
       } else {
         await db.schema
           .createTable('events')
-          .addColumn('message_id', 'text', (c) => c.notNull())
+          .addColumn('message_id', 'text', (c) => c.notNull().unique())
           .addColumn('device_id', 'text', (c) => c.notNull())
           .addColumn('seq', 'bigint')
           .addColumn('event', 'text', (c) => c.notNull())

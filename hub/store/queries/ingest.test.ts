@@ -26,8 +26,6 @@ describeEachDatabase('ingest', (fixture, kind) => {
     expect([...again.duplicates]).toEqual([`m-${DEVICE}-2`]);
     const rows = await store.db.selectFrom('events').select(['seq', 'event']).orderBy('seq').execute();
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
-    const ids = await store.db.selectFrom('event_ids').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(ids.n)).toBe(3);
   });
 
   it('counts seq numbers still missing, leaving out what the kiosk reported dropped and what was rejected', async () => {

@@ -3,7 +3,7 @@
 // numbers merged into the kiosk's ranges, its reported drops, the count of seq numbers
 // still missing, and the hourly rollup the fleet page reads. On PostgreSQL the kiosk's
 // row is locked first, so hub processes ingesting the same kiosk's retries take turns.
-import { sql, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Transaction } from 'kysely';
 import { ensureEventPartition } from '../event-partitions.ts';
 import type { HubStore } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
@@ -57,30 +57,7 @@ export async function ingestBatch(store: HubStore, batch: IngestBatch): Promise<
     const { deviceId, receivedAt } = batch;
     const kiosk = await lockKiosk(store, trx, deviceId);
 
-    const fresh = new Set<string>();
-    for (const part of chunks(batch.accepted)) {
-      const inserted = await trx
-        .insertInto('event_ids')
-        .values(part.map((m) => ({ message_id: m.messageId, device_id: deviceId, received_at: receivedAt })))
-        .onConflict((oc) => oc.column('message_id').doNothing())
-        .returning('message_id')
-        .execute();
-      for (const row of inserted) fresh.add(row.message_id);
-    }
-    // The same messageId twice in one batch is stored once.
-    const stored: AcceptedMessage[] = [];
-    const seen = new Set<string>();
-    for (const m of batch.accepted) {
-      if (!fresh.has(m.messageId) || seen.has(m.messageId)) continue;
-      seen.add(m.messageId);
-      stored.push(m);
-    }
-    for (const part of chunks(stored)) {
-      await trx
-        .insertInto('events')
-        .values(part.map((m) => ({ message_id: m.messageId, device_id: deviceId, seq: m.seq, event: m.event, original_at: m.originalAt, received_at: receivedAt, body: m.json })))
-        .execute();
-    }
+    const { fresh, stored } = store.dialect === 'postgres' ? await storeViaIds(trx, batch) : await storeUnique(trx, batch);
     for (const part of chunks(batch.rejected)) {
       await trx
         .insertInto('rejected_events')
@@ -107,6 +84,60 @@ export async function ingestBatch(store: HubStore, batch: IngestBatch): Promise<
     const duplicates = new Set(batch.accepted.filter((m) => !fresh.has(m.messageId)).map((m) => m.messageId));
     return { duplicates, seqGaps };
   });
+}
+
+/** The messages of `batch` in order, each messageId once, keeping those `fresh` holds. */
+function firstOfEach(batch: IngestBatch, fresh: ReadonlySet<string>): AcceptedMessage[] {
+  const seen = new Set<string>();
+  return batch.accepted.filter((m) => fresh.has(m.messageId) && !seen.has(m.messageId) && (seen.add(m.messageId), true));
+}
+
+/**
+ * The hot inserts, written once per row count and dialect instead of built by Kysely for
+ * every upload: a fleet sends hundreds of uploads a second, and building a 100-row insert
+ * costs more than the database takes to run it.
+ */
+const EVENT_COLUMNS = ['message_id', 'device_id', 'seq', 'event', 'original_at', 'received_at', 'body'] as const;
+const insertSql = new Map<string, string>();
+function insertText(dialect: HubStore['dialect'], table: 'events' | 'event_ids', columns: readonly string[], rows: number, conflict: boolean): string {
+  const key = `${dialect}:${table}:${rows}:${conflict}`;
+  let text = insertSql.get(key);
+  if (!text) {
+    let n = 0;
+    const tuple = () => `(${columns.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`;
+    const values = Array.from({ length: rows }, tuple).join(', ');
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values}${conflict ? ' on conflict ("message_id") do nothing returning "message_id"' : ''}`;
+    insertSql.set(key, text);
+  }
+  return text;
+}
+
+async function insertRows(trx: Transaction<HubDatabase>, dialect: HubStore['dialect'], table: 'events' | 'event_ids', columns: readonly string[], rows: readonly unknown[][], conflict: boolean): Promise<string[]> {
+  const result = await trx.executeQuery<{ message_id: string }>(CompiledQuery.raw(insertText(dialect, table, columns, rows.length, conflict), rows.flat()));
+  return result.rows.map((r) => r.message_id);
+}
+
+const eventValues = (deviceId: string, receivedAt: number) => (m: AcceptedMessage) => [m.messageId, deviceId, m.seq, m.event, m.originalAt, receivedAt, m.json];
+
+/** SQLite: one row per event, unique by messageId; a re-send inserts nothing. */
+async function storeUnique(trx: Transaction<HubDatabase>, batch: IngestBatch) {
+  const fresh = new Set<string>();
+  for (const part of chunks(batch.accepted)) {
+    for (const id of await insertRows(trx, 'sqlite', 'events', EVENT_COLUMNS, part.map(eventValues(batch.deviceId, batch.receivedAt)), true)) fresh.add(id);
+  }
+  return { fresh, stored: firstOfEach(batch, fresh) };
+}
+
+/** PostgreSQL: the messageId claimed in event_ids first (events are partitioned), then the event. */
+async function storeViaIds(trx: Transaction<HubDatabase>, batch: IngestBatch) {
+  const fresh = new Set<string>();
+  for (const part of chunks(batch.accepted)) {
+    const ids = part.map((m) => [m.messageId, batch.deviceId, batch.receivedAt]);
+    for (const id of await insertRows(trx, 'postgres', 'event_ids', ['message_id', 'device_id', 'received_at'], ids, true)) fresh.add(id);
+  }
+  const stored = firstOfEach(batch, fresh);
+  for (const part of chunks(stored)) await insertRows(trx, 'postgres', 'events', EVENT_COLUMNS, part.map(eventValues(batch.deviceId, batch.receivedAt)), false);
+  return { fresh, stored };
 }
 
 async function lockKiosk(store: HubStore, trx: Transaction<HubDatabase>, deviceId: string) {

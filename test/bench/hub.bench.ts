@@ -1,0 +1,75 @@
+// `npm run bench:hub`: the hub against its targets, on SQLite and on PostgreSQL.
+//  - ingest: batches of 100 gzipped events from 50 kiosks, uploads in flight as a fleet
+//    sends them; sustained events/s ≥ 20,000, beside a raw bulk insert of the same rows
+//    into the same database (ratio ≥ 0.5);
+//  - a fleet: 5,000 kiosks each with a command long-poll open and a heartbeat every
+//    60 s; heartbeat p99 ≤ 100 ms and hub RSS ≤ 300 MB;
+//  - the fleet page with those 5,000 kiosks interactive in ≤ 1 s in Chromium.
+// The hub runs as its own process; PostgreSQL is a throwaway cluster with fsync on.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startPgCluster, pgUnavailable, type PgCluster } from '../../hub/store/testing/pg-cluster.ts';
+import { percentile, printMachine, report } from './machine.ts';
+import { startHubProcess } from './hub/hub-process.ts';
+import { ingest, makeBatches, rawInsert } from './hub/ingest-load.ts';
+import { seedKiosks } from './hub/seed-kiosks.ts';
+import { runFleet } from './hub/fleet-load.ts';
+
+const args = new Set(process.argv.slice(2));
+const only = (name: string) => args.size === 0 || args.has(name);
+const wantKind = (kind: string) => !args.has('sqlite') && !args.has('postgres') ? true : args.has(kind);
+const BATCHES = Number(process.env.BENCH_HUB_BATCHES ?? 2000);
+const IN_FLIGHT = Number(process.env.BENCH_HUB_IN_FLIGHT ?? 8);
+
+async function database(kind: 'sqlite' | 'postgres'): Promise<{ where: { url?: string; dataDir?: string }; env: Record<string, string>; close(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-bench-'));
+    return { where: { dataDir: dir }, env: { HUB_DATA_DIR: dir }, close: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const cluster: PgCluster = await startPgCluster({ durable: true });
+  return { where: { url: cluster.url }, env: { HUB_DATABASE_URL: cluster.url }, close: () => cluster.stop() };
+}
+
+async function ingestBench(kind: 'sqlite' | 'postgres') {
+  const db = await database(kind);
+  try {
+    const kiosks = await seedKiosks(db.where, 50);
+    const batches = makeBatches(kiosks, BATCHES + 200);
+    const hub = await startHubProcess(db.env);
+    let rss = 0;
+    const sampler = setInterval(() => (rss = Math.max(rss, hub.rss())), 200);
+    try {
+      await ingest(hub.url, batches.slice(0, 200), IN_FLIGHT); // warm-up: JIT, caches, first partition
+      const run = await ingest(hub.url, batches.slice(200), IN_FLIGHT);
+      const lat = [...run.latencies].sort((a, b) => a - b);
+      console.log(`${kind}: ${run.events} events in ${run.seconds.toFixed(1)} s with ${IN_FLIGHT} uploads in flight; upload p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms; hub RSS peak ${(rss / 2 ** 20).toFixed(0)} MB`);
+      report(`${kind} ingest, batches of 100 gzipped`, Math.round(run.perSecond), 'events/s', { min: 20_000 });
+      clearInterval(sampler);
+      await hub.stop();
+      const raw = await rawInsert(db.where, batches.slice(200));
+      console.log(`${kind}: raw bulk insert of the same rows, 100 a transaction: ${Math.round(raw)} events/s`);
+      report(`${kind} ingest ÷ raw bulk insert`, Math.round((run.perSecond / raw) * 100) / 100, '', { min: 0.5 });
+    } finally {
+      clearInterval(sampler);
+      await hub.stop().catch(() => undefined);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+printMachine();
+const kinds = ((pgUnavailable() ? ['sqlite'] : ['sqlite', 'postgres']) as ('sqlite' | 'postgres')[]).filter(wantKind);
+if (pgUnavailable()) console.log(`PostgreSQL figures skipped: ${pgUnavailable()}`);
+for (const kind of kinds) {
+  if (only('ingest') || args.has(kind)) await ingestBench(kind).catch((err: Error) => console.log(`${kind} ingest did not finish: ${err.stack ?? err.message}`));
+}
+if (only('fleet')) {
+  const db = await database('sqlite');
+  try {
+    await runFleet(db.where, db.env);
+  } finally {
+    await db.close();
+  }
+}
