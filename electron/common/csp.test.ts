@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildContentSecurityPolicy, collectorConnectOrigins } from './csp.ts';
+import { buildContentSecurityPolicy, collectorConnectOrigins, kioskConnectOrigins } from './csp.ts';
 
 /** The policy as the browser reads it: directive name → its sources. */
 function parsePolicy(policy: string): Map<string, string[]> {
@@ -42,6 +42,14 @@ describe('content security policy', () => {
     const connect = kioskPolicy('https://kiosk:secret@collector.example.com:8443/v1/batch?x=1').get('connect-src');
     expect(connect).toEqual(["'self'", 'pack://active', 'https://collector.example.com:8443']);
     expect(connect!.some((s) => s.includes('*') || s === 'https:' || s === 'http:' || s.includes('secret'))).toBe(false);
+  });
+
+  it("allows the hub's origin when a hub is set, and then not the collector's: events go to the hub", () => {
+    const policy = (urls: Parameters<typeof kioskConnectOrigins>[0]) =>
+      parsePolicy(buildContentSecurityPolicy({ packOrigins: ['pack://active'], connectOrigins: kioskConnectOrigins(urls) })).get('connect-src');
+    expect(policy({ hubUrl: 'https://hub.example.com/base/', collectorUrl: 'https://collector.example.com' })).toEqual(["'self'", 'pack://active', 'https://hub.example.com']);
+    expect(policy({ hubUrl: undefined, collectorUrl: 'https://collector.example.com' })).toEqual(["'self'", 'pack://active', 'https://collector.example.com']);
+    expect(policy({ hubUrl: 'javascript:alert(1)' })).toEqual(["'self'", 'pack://active']);
   });
 
   it('ignores a collector URL that is not http(s), rather than opening the policy', () => {

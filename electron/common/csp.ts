@@ -2,7 +2,7 @@
 // protocol handler and the web server that serves the renderer in browser mode.
 
 export interface CspOptions {
-  /** Extra origins the renderer may send to (the event collector), e.g. https://collector.example.com */
+  /** Extra origins the renderer may send to (the hub or the event collector), e.g. https://collector.example.com */
   connectOrigins?: string[];
   /** Origins pack assets come from besides 'self' (pack: in Electron). */
   packOrigins?: string[];
@@ -39,6 +39,16 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
 export function collectorConnectOrigins(collectorUrl: string | undefined): string[] {
   const origin = originOf(collectorUrl);
   return origin ? [origin] : [];
+}
+
+/**
+ * connect-src origins for the kiosk's settings: the hub's origin when hub.url is set
+ * (events and the agent's requests go there, never to the collector), otherwise the
+ * collector's.
+ */
+export function kioskConnectOrigins(urls: { hubUrl?: string | undefined; collectorUrl?: string | undefined }): string[] {
+  const hub = originOf(urls.hubUrl);
+  return hub ? [hub] : collectorConnectOrigins(urls.collectorUrl);
 }
 
 /** The origin of a URL, or null for anything that is not http(s). */

@@ -25,6 +25,7 @@ import {
   type HostMode,
 } from './host-payloads.ts';
 import { HostNotice, PackCheckReport, PackFileCandidate, PackFileId } from './pack-admin.ts';
+import { EnrolmentSecretInput, EventsTarget, HostCommand, HubEnrolResult, HubStatus, RendererHealth } from './hub-agent/hub-payloads.ts';
 
 export const HOST_API = defineHostApi({
   getDeviceIdentity: call([], DeviceIdentity),
@@ -50,6 +51,20 @@ export const HOST_API = defineHostApi({
   ackHostNotices: call([z.number().int()], z.void()),
   onHostNotice: event(HostNotice),
   getHealth: call([], AppHealth),
+  /** The renderer's part of the hub heartbeat (outbox, memory, fps, last interaction, session, scanner), every 30 s. */
+  reportRendererHealth: call([RendererHealth], z.void()),
+  /** A hub command only the renderer can carry out (`upload-events`: wake the uploader now). */
+  onHostCommand: event(HostCommand),
+  hub: {
+    /** The hub agent's state: off, not enrolled, enrolling, enrolled (to which hub, store and name), revoked; last heartbeat and error. */
+    status: call([], HubStatus),
+    /** Enrols with a one-time code from the console; in the kiosk app only while the admin screen is unlocked. */
+    enrol: call([EnrolmentSecretInput], HubEnrolResult),
+    /** Where the uploader sends events while enrolled: the hub and the kiosk's credential (never shown or logged); null otherwise. */
+    eventsTarget: call([], EventsTarget.nullable()),
+    /** Every change of the hub status. */
+    onStatus: event(HubStatus),
+  },
   admin: {
     unlock: call([AdminPin], AdminUnlockResult),
     /** Ends the admin session early. */
@@ -77,6 +92,7 @@ export type HostApi = typeof HOST_API;
 /** What the renderer holds: the preload's object in Electron, the web host in a browser. */
 export type KioskApi = ClientOf<HostApi> & { readonly mode: HostMode };
 export type AdminApi = KioskApi['admin'];
+export type HubApi = KioskApi['hub'];
 export type CouponApi = KioskApi['coupons'];
 
 /** What main must answer on every call: a missing or mistyped handler does not compile. */
@@ -98,3 +114,4 @@ export type {
   PackRef,
   SessionState,
 } from './host-payloads.ts';
+export type { EventsTarget, HostCommand, HubEnrolResult, HubState, HubStatus, RendererHealth } from './hub-agent/hub-payloads.ts';

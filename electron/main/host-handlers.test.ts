@@ -115,3 +115,45 @@ describe('host handlers: renderer ready', () => {
     expect(record).toMatchObject({ rendererReady: 2, packsConfirmed: [{ packId: 'spring', version: '2.0.0', activation: 4 }] });
   });
 });
+
+describe('host handlers: the hub', () => {
+  const snapshot = {
+    outbox: { depth: 3, bytes: 2_000, oldestUnsentAgeMs: 1_000, lastSuccessAt: null, shedTotal: 0, quarantinedTotal: 0 },
+    jsHeapBytes: 30_000_000,
+    fps: 60,
+    lastInteractionAt: null,
+    session: 'idle',
+    scanner: 'keyboard',
+  };
+
+  it('enrols only while the admin screen is unlocked', async () => {
+    const { handlers, record } = adminSetup();
+    expect(await handlers.hub.enrol('K7Q2-M9XD')).toEqual({ ok: false, message: expect.stringMatching(/Unlock the admin screen/) });
+    expect(record.enrolments).toEqual([]);
+    await handlers.admin.unlock(PIN);
+    expect(await handlers.hub.enrol('K7Q2-M9XD')).toEqual({ ok: false, message: 'This enrolment code is not valid or has expired.' });
+    expect(record.enrolments).toEqual(['K7Q2-M9XD']);
+  });
+
+  it("keeps the renderer's health report for the heartbeat, and refuses one that is not", async () => {
+    const { ctx } = fakeHostContext();
+    const ipc = fakeIpcMain();
+    const kioskFrame = { url: APP_ENTRY_URL };
+    registerHostHandlers(ipc.ipc, createHostHandlers(ctx), () => kioskFrame, () => undefined);
+    await ipc.call(HOST_API.reportRendererHealth.channel, kioskFrame, snapshot);
+    expect(ctx.reports.health).toEqual(snapshot);
+    for (const bad of [{ ...snapshot, fps: -1 }, { ...snapshot, scanner: 'laser' }, { ...snapshot, extra: 1 }, null]) {
+      await expect(ipc.call(HOST_API.reportRendererHealth.channel, kioskFrame, bad)).rejects.toThrow(/bad arguments/);
+    }
+    expect(ctx.reports.health).toEqual(snapshot);
+    await ipc.call(HOST_API.setSessionState.channel, kioskFrame, 'active');
+    expect(ctx.reports.session).toBe('active');
+  });
+
+  it('tells the renderer the hub status, never the credential in it', async () => {
+    const { handlers } = adminSetup();
+    const status = await handlers.hub.status();
+    expect(status).toMatchObject({ state: 'not-enrolled', hubUrl: 'https://hub.example.com/' });
+    expect(await handlers.hub.eventsTarget()).toBeNull();
+  });
+});

@@ -1,7 +1,9 @@
 // What main answers on each KioskApi call. Typed as HostHandlers, which follows from
 // the declaration in electron/common/kiosk-api.ts: a missing or mistyped handler does
 // not compile.
-import type { AppHealth, CameraAvailability, DeviceIdentity, HostHandlers } from '../common/kiosk-api.ts';
+import type { RendererReports } from '../common/hub-agent/heartbeat-body.ts';
+import type { HubAgent } from '../common/hub-agent/hub-agent.ts';
+import type { AppHealth, DeviceIdentity, HostHandlers } from '../common/kiosk-api.ts';
 import type { KioskSettings } from '../common/kiosk-settings.ts';
 import type { AdminGate } from './admin-pin.ts';
 import type { CouponGuard } from './coupon-guard.ts';
@@ -30,27 +32,36 @@ export interface HostContext {
   appVersion: string;
   startedAt: number;
   rendererRestarts: () => number;
+  /** What the renderer last reported (camera, session, its part of the heartbeat); the hub agent reads it too. */
+  reports: RendererReports;
+  hub: Pick<HubAgent, 'status' | 'enrol' | 'eventsTarget'>;
   /** The renderer came up, with or without a pack: the supervisor's stable run starts. */
   onRendererReady: () => void;
   quit: () => void;
 }
 
 export function createHostHandlers(ctx: HostContext): HostHandlers {
-  // Last reported by the renderer, which alone opens the camera.
-  let camera: CameraAvailability = 'unknown';
+  const { reports } = ctx;
   const unlockedFile = (id: string) => (ctx.gate.isUnlocked() ? ctx.packFiles.resolve(id) : null);
   return {
     getDeviceIdentity: async () => ({ ...ctx.identity, uptimeMs: ctx.uptimeMs() }),
     getConfig: async () => ctx.config,
     getActivePack: async () => ctx.packs.active(),
-    setSessionState: async (state) => ctx.packs.setSessionState(state),
+    setSessionState: async (state) => {
+      reports.session = state;
+      await ctx.packs.setSessionState(state);
+    },
     reportReady: async (pack) => {
       ctx.onRendererReady();
       if (pack) await ctx.packs.rendererReady(pack);
     },
     reportPackFailed: (pack, reason) => ctx.packs.rendererFailed(pack, reason),
+    // The renderer alone opens the camera: its word is the camera's state.
     reportCameraState: async (state) => {
-      camera = state;
+      reports.camera = state;
+    },
+    reportRendererHealth: async (snapshot) => {
+      reports.health = snapshot;
     },
     getHostNotices: async () => ctx.packs.pendingNotices(),
     ackHostNotices: async (uptoId) => ctx.packs.ackNotices(uptoId),
@@ -65,7 +76,7 @@ export function createHostHandlers(ctx: HostContext): HostHandlers {
         pack: active ? { packId: active.packId, version: active.version } : null,
         lastImportError: ctx.packs.lastImportError(),
         problems: ctx.problems(),
-        camera,
+        camera: reports.camera,
       };
     },
     admin: {
@@ -91,6 +102,14 @@ export function createHostHandlers(ctx: HostContext): HostHandlers {
         ctx.quit();
         return { ok: true };
       },
+    },
+    hub: {
+      status: async () => ctx.hub.status(),
+      enrol: async (code) => {
+        if (!ctx.gate.isUnlocked()) return { ok: false, message: 'Unlock the admin screen with the PIN first.' };
+        return ctx.hub.enrol(code);
+      },
+      eventsTarget: async () => ctx.hub.eventsTarget(),
     },
     coupons: {
       issue: async (claim) => {

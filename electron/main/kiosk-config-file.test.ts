@@ -34,6 +34,21 @@ describe('kiosk settings file', () => {
     expect(problem).toContain('collector.url');
   });
 
+  it('takes the hub settings, with their defaults, and refuses a hub that is not http(s)', async () => {
+    const file = path.join(dir, 'hub.json');
+    await fs.writeFile(file, JSON.stringify({ hub: { url: 'https://hub.example.com', enrolmentToken: 'et_rollout_2026' } }));
+    const { config, problem } = await loadKioskConfig(file);
+    expect(problem).toBeNull();
+    expect(config.hub).toEqual({ url: 'https://hub.example.com', enrolmentToken: 'et_rollout_2026', heartbeatSec: 60, commandWaitSec: 25 });
+    expect((await loadKioskConfig(path.join(dir, 'missing.json'))).config.hub).toEqual({ heartbeatSec: 60, commandWaitSec: 25 });
+
+    const bad = path.join(dir, 'bad-hub.json');
+    await fs.writeFile(bad, JSON.stringify({ hub: { url: 'ftp://hub.example.com', enrolmentToken: 'kt_1234567', heartbeatSec: 5, commandWaitSec: 120, extra: 1 } }));
+    const refused = await loadKioskConfig(bad);
+    for (const field of ['hub.url', 'hub.enrolmentToken', 'hub.heartbeatSec', 'hub.commandWaitSec']) expect(refused.problem).toContain(field);
+    expect(refused.problem).toMatch(/extra/);
+  });
+
   it('survives a file that is not JSON at all', async () => {
     const file = path.join(dir, 'garbage.json');
     await fs.writeFile(file, '{ "storeId": ');

@@ -59,14 +59,14 @@ export function createKioskWindow(options: KioskWindowOptions): KioskWindow {
   );
   contents.on('render-process-gone', (_event, details) => {
     options.log(`renderer gone: ${details.reason} (exit code ${details.exitCode})`);
-    supervisor.rendererGone();
+    supervisor.rendererGone('crash');
   });
   contents.on('unresponsive', () => supervisor.rendererUnresponsive());
   contents.on('responsive', () => supervisor.rendererResponsive());
   contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
     if (isMainFrame && code !== -3) {
       options.log(`load of ${url} failed: ${description} (${code})`);
-      supervisor.rendererGone();
+      supervisor.rendererGone('load-failed');
     }
   });
   contents.on('before-input-event', (event, input) => {

@@ -1,8 +1,9 @@
 // Electron entry: wires the host's parts together. Logic lives in the modules it
 // imports; this file stays glue.
-import { app, ipcMain, safeStorage, session } from 'electron';
+import { app, ipcMain, net, safeStorage, session } from 'electron';
 import path from 'node:path';
-import { buildContentSecurityPolicy, collectorConnectOrigins } from '../common/csp.ts';
+import { buildContentSecurityPolicy, kioskConnectOrigins } from '../common/csp.ts';
+import { newRendererReports } from '../common/hub-agent/heartbeat-body.ts';
 import { HOST_API } from '../common/kiosk-api.ts';
 import { AdminGate, hashPin } from './admin-pin.ts';
 import { CouponGuard } from './coupon-guard.ts';
@@ -10,6 +11,8 @@ import { openCouponIssuer, safeStorageBox } from './coupon-keys.ts';
 import { fileAdminPinStore } from './admin-pin-files.ts';
 import { loadOrCreateDeviceId, newBootId } from './device-identity.ts';
 import { createHostHandlers } from './host-handlers.ts';
+import { restartPlan } from './hub-commands.ts';
+import { createMainHub } from './hub-host.ts';
 import { registerHostHandlers, sendHostEvent } from './ipc.ts';
 import { loadKioskConfig } from './kiosk-config-file.ts';
 import { createKioskWindow, type KioskWindow } from './kiosk-window.ts';
@@ -83,7 +86,8 @@ async function start(): Promise<void> {
     storeId: config.storeId,
     kioskName: config.kioskName,
   };
-  const coupons = await openCouponIssuer({ dir: paths.data, box: safeStorageBox(safeStorage), identity });
+  const box = safeStorageBox(safeStorage);
+  const coupons = await openCouponIssuer({ dir: paths.data, box, identity });
   for (const problem of coupons.problems) log(problem);
   problems.push(...coupons.problems);
 
@@ -109,9 +113,51 @@ async function start(): Promise<void> {
   const sources = await startPackSources({ service: packs, config, folders: packFolders, dataDir: paths.data, log });
   app.on('will-quit', () => void sources.close());
 
+  // The hub agent: enrolment, heartbeats and commands (nothing at all without hub.url).
+  const reports = newRendererReports();
+  const hub = createMainHub({
+    config,
+    identity,
+    appVersion: app.getVersion(),
+    dataDir: paths.data,
+    box,
+    couponKey: () => coupons.issuer.publicKey(),
+    reports,
+    facts: () => {
+      const active = packs.active();
+      return {
+        uptimeSec: (Date.now() - startedAt) / 1000,
+        pack: active ? { packId: active.packId, version: active.version } : null,
+        packProblem: packs.lastImportError(),
+        rendererRestarts: kiosk?.supervisor.restartCount ?? 0,
+        rendererCrashes: kiosk?.supervisor.crashCount ?? 0,
+        packRollbacks: packs.rollbackCount(),
+      };
+    },
+    commands: {
+      session: () => reports.session,
+      capturePage: async () => (kiosk ? kiosk.window.webContents.capturePage() : null),
+      reload: () => kiosk?.supervisor.reloadNow(),
+      restart: () => {
+        const plan = restartPlan(process.env);
+        log(`restarting at the hub's request${plan.relaunch ? '' : ` (exit ${plan.exitCode}: systemd starts the kiosk again)`}`);
+        if (plan.relaunch) app.relaunch();
+        app.exit(plan.exitCode);
+      },
+      sendHostCommand: (command) => sendHostEvent(kiosk?.window.webContents, HOST_API.onHostCommand, command),
+      outboxDepth: () => reports.health?.outbox?.depth ?? null,
+      checkPack: () => sources.checkNow(),
+    },
+    log,
+    onStatus: (status) => sendHostEvent(kiosk?.window.webContents, HOST_API.hub.onStatus, status),
+    // Chromium's network stack, as the renderer's uploader uses: the system's proxy settings and certificate store.
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+  });
+  app.on('will-quit', () => void hub.agent.stop());
+
   const csp = buildContentSecurityPolicy({
     packOrigins: [PACK_ORIGIN],
-    connectOrigins: collectorConnectOrigins(config.collector.url),
+    connectOrigins: kioskConnectOrigins({ hubUrl: config.hub.url, collectorUrl: config.collector.url }),
   });
   handleProtocols({ rendererDir: paths.renderer, csp: () => csp, activePackDir: () => packs.activeDir() });
 
@@ -139,7 +185,7 @@ async function start(): Promise<void> {
       identity,
       uptimeMs: () => Math.round(performance.now()),
       config,
-      problems: () => problems,
+      problems: () => [...problems, ...hub.problems()],
       packs,
       packFiles: new PackFileFinder(() => packFolders),
       gate,
@@ -154,6 +200,8 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       startedAt,
       rendererRestarts: () => kiosk?.supervisor.restartCount ?? 0,
+      reports,
+      hub: hub.agent,
       onRendererReady: () => kiosk?.supervisor.rendererReady(),
       quit: () => {
         log('admin exit');
@@ -172,6 +220,8 @@ async function start(): Promise<void> {
     windowed: process.env.KIOSK_WINDOW,
     log,
   });
+
+  void hub.agent.start();
 
   app.on('second-instance', () => {
     kiosk?.window.show();

@@ -85,6 +85,10 @@ describe('pack service', () => {
     expect(service.active()?.version).toBe('1.0.0');
     expect(switches.map((s) => s.version)).toEqual(['1.0.0', '1.1.0', '1.0.0']);
     expect(notices.at(-1)).toMatchObject({ kind: 'pack-rolled-back', version: '1.1.0', toVersion: '1.0.0' });
+    // Counted for the hub's heartbeat; a rollback with nothing to go back to is not one.
+    expect(service.rollbackCount()).toBe(1);
+    expect(await service.rollback('admin asked')).toBe(false);
+    expect(service.rollbackCount()).toBe(1);
   });
 
   it('keeps a pack the renderer confirmed, even when the timer fires later', async () => {

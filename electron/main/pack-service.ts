@@ -45,6 +45,7 @@ export class PackService {
   private noticeId = 0;
   private notices: HostNotice[] = [];
   private lastError: string | null = null;
+  private rollbacks = 0;
   private work: Promise<unknown> = Promise.resolve();
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -58,6 +59,7 @@ export class PackService {
   async start(): Promise<void> {
     const outcome = await this.o.store.recordStartAttempt(3);
     if (outcome === 'rolled-back') {
+      this.rollbacks += 1;
       const rolled = this.o.store.lastRolledBack();
       this.notify({ kind: 'pack-rolled-back', packId: rolled?.packId ?? '', version: rolled?.version ?? '', reason: rolled?.reason ?? 'did not start', toPackId: this.o.store.active()?.packId ?? null, toVersion: this.o.store.active()?.version ?? null });
     }
@@ -78,6 +80,11 @@ export class PackService {
 
   lastImportError(): string | null {
     return this.lastError;
+  }
+
+  /** Packs the kiosk went back from, by itself or on an admin's word, since the app started. */
+  rollbackCount(): number {
+    return this.rollbacks;
   }
 
   /** Notices the renderer has not yet acknowledged (it turns them into events). */
@@ -191,6 +198,7 @@ export class PackService {
     const from = this.o.store.active();
     const to = await this.o.store.rollback(reason);
     if (!from || !to) return null;
+    this.rollbacks += 1;
     this.disarmReadyTimer();
     this.o.log(`pack ${from.packId}@${from.version} rolled back to ${to.packId}@${to.version}: ${reason}`);
     this.notify({ kind: 'pack-rolled-back', packId: from.packId, version: from.version, reason, toPackId: to.packId, toVersion: to.version });

@@ -2,13 +2,33 @@
 // and an update URL. A file seen before (same path, size and time) is not imported
 // again, so a stick left in the kiosk costs nothing at the next start.
 import path from 'node:path';
-import { createUpdatePoller, watchPackFolders, type FolderWatcher, type UpdatePoller } from '../../content/lib/index.ts';
+import { createUpdatePoller, watchPackFolders, type FolderWatcher, type PollOutcome, type UpdatePoller } from '../../content/lib/index.ts';
 import type { KioskSettings } from '../common/kiosk-settings.ts';
 import { readJsonFile, writeJsonFileAtomic } from './json-file.ts';
 import type { PackService } from './pack-service.ts';
 
 export interface PackSources {
+  /**
+   * Polls the pack update URL now (a hub command): what came of it in a sentence, or
+   * null when no update URL is set. Waits at most `waitMs` for the answer; a download
+   * still running then carries on by itself.
+   */
+  checkNow(waitMs?: number): Promise<{ ok: boolean; message: string } | null>;
   close(): Promise<void>;
+}
+
+/** A poll's outcome in words for the console. */
+export function describePollOutcome(outcome: PollOutcome, lastImportError: string | null): { ok: boolean; message: string } {
+  switch (outcome.kind) {
+    case 'not-modified':
+      return { ok: true, message: 'Checked the pack update URL: no new pack.' };
+    case 'imported':
+      return { ok: true, message: `Checked the pack update URL: a new pack was downloaded (${Math.round(outcome.bytes / 1e6)} MB) and installed; it starts when nobody is using the screen.` };
+    case 'refused':
+      return { ok: false, message: `Checked the pack update URL: the pack there was refused — ${lastImportError ?? String((outcome.error as Error)?.message ?? outcome.error)}` };
+    case 'failed':
+      return { ok: false, message: `Could not check the pack update URL (${String((outcome.error as Error)?.message ?? outcome.error)}); the kiosk tries again in ${Math.round(outcome.retryInMs / 1000)} s.` };
+  }
 }
 
 export async function startPackSources(options: {
@@ -55,6 +75,19 @@ export async function startPackSources(options: {
   }
 
   return {
+    async checkNow(waitMs = 60_000) {
+      if (!poller) return null;
+      const outcome = poller.pollOnce().then((o) => describePollOutcome(o, service.lastImportError()));
+      let timer: NodeJS.Timeout | undefined;
+      const stillRunning = new Promise<{ ok: boolean; message: string }>((resolve) => {
+        timer = setTimeout(() => resolve({ ok: true, message: `Checking the pack update URL: a download is still running after ${Math.round(waitMs / 1000)} s and carries on by itself.` }), waitMs);
+      });
+      try {
+        return await Promise.race([outcome, stillRunning]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     async close() {
       poller?.stop();
       await watcher?.close();

@@ -127,6 +127,27 @@ describe('renderer supervisor', () => {
     expect(log.filter((l) => l.startsWith('reload'))).toHaveLength(1);
   });
 
+  it('counts crashes apart from hangs and failed loads, and does not count a reload it was asked for', () => {
+    const { clock, log, supervisor } = setup();
+    supervisor.rendererGone('crash');
+    clock.advance(SUPERVISOR_POLICY.maxDelayMs);
+    supervisor.rendererUnresponsive();
+    clock.advance(SUPERVISOR_POLICY.hangGraceMs);
+    // Killing the hung renderer makes its process go away too: still the hang, not a second failure.
+    supervisor.rendererGone('crash');
+    clock.advance(SUPERVISOR_POLICY.maxDelayMs);
+    supervisor.rendererGone('load-failed');
+    clock.advance(SUPERVISOR_POLICY.maxDelayMs);
+    expect(supervisor.restartCount).toBe(3);
+    expect(supervisor.crashCount).toBe(1);
+
+    const reloads = log.filter((l) => l.startsWith('reload')).length;
+    supervisor.reloadNow();
+    expect(log.filter((l) => l.startsWith('reload')).length).toBe(reloads + 1);
+    expect(supervisor.restartCount).toBe(3);
+    expect(supervisor.crashCount).toBe(1);
+  });
+
   it('kills and reloads a renderer that stays unresponsive, but not one that recovers', () => {
     const { clock, log, supervisor } = setup();
     supervisor.rendererUnresponsive();

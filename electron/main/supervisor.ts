@@ -29,9 +29,16 @@ export const SUPERVISOR_POLICY = {
 
 export type SupervisorPolicy = { -readonly [K in keyof typeof SUPERVISOR_POLICY]: number };
 
+/** Why the renderer is being reloaded: its process died, it hung, or the page did not load. */
+export type GoneCause = 'crash' | 'hang' | 'load-failed';
+
 export class Supervisor {
   private streak = 0;
   private restarts = 0;
+  private crashes = 0;
+  private pendingCause: GoneCause = 'crash';
+  /** A hung renderer is being killed: the process-gone signal that follows is the hang, not a crash. */
+  private killingHung = false;
   private readySince: number | null = null;
   private pendingReload: unknown = null;
   private hangTimer: unknown = null;
@@ -46,8 +53,22 @@ export class Supervisor {
     return this.restarts;
   }
 
+  /** Of the restarts, how many followed a crash (the render process died by itself). */
+  get crashCount(): number {
+    return this.crashes;
+  }
+
   get crashStreak(): number {
     return this.streak;
+  }
+
+  /** Loads the screen again now, at someone's request (a hub command): not a failure, not counted. */
+  reloadNow(): void {
+    this.clearHangTimer();
+    if (this.pendingReload !== null) this.clock.clearTimeout(this.pendingReload);
+    this.pendingReload = null;
+    this.readySince = null;
+    this.actions.reload();
   }
 
   /** The renderer reported it started. */
@@ -55,10 +76,12 @@ export class Supervisor {
     this.readySince = this.clock.now();
   }
 
-  /** The render process died (crash, OOM, killed). */
-  rendererGone(): void {
+  /** The render process died (crash, OOM, killed), or the page failed to load. */
+  rendererGone(cause: GoneCause = 'crash'): void {
     this.clearHangTimer();
     if (this.pendingReload !== null) return; // one restart per failure, however many signals
+    this.pendingCause = this.killingHung ? 'hang' : cause;
+    this.killingHung = false;
     if (this.readySince !== null && this.clock.now() - this.readySince >= this.policy.stableMs) this.streak = 0;
     this.readySince = null;
     this.streak += 1;
@@ -67,6 +90,7 @@ export class Supervisor {
     this.pendingReload = this.clock.setTimeout(() => {
       this.pendingReload = null;
       this.restarts += 1;
+      if (this.pendingCause === 'crash') this.crashes += 1;
       this.actions.reload();
     }, delay);
   }
@@ -76,8 +100,9 @@ export class Supervisor {
     if (this.hangTimer !== null || this.pendingReload !== null) return;
     this.hangTimer = this.clock.setTimeout(() => {
       this.hangTimer = null;
+      this.killingHung = true;
       this.actions.killHung();
-      this.rendererGone();
+      this.rendererGone('hang');
     }, this.policy.hangGraceMs);
   }
 

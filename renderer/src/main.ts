@@ -12,10 +12,13 @@ import { startEngagementLog } from './events/engagement-log.ts';
 import { trackKioskLifecycle } from './events/kiosk-lifecycle.ts';
 import { outboxHealthKey } from './events/outbox-health.ts';
 import { trackerKey } from './events/tracker.ts';
+import { startHealthReports } from './health/health-reports.ts';
+import { followHub } from './hub/follow-hub.ts';
 import { createKioskI18n } from './i18n/index.ts';
 import { useScreenStore } from './navigation/screen-store.ts';
 import { forwardHostNotices } from './pack/host-notices.ts';
 import { useShownPackStore } from './pack/shown-pack-store.ts';
+import { useScannerStatus } from './scan/scanner-status.ts';
 import { useSessionStore } from './session/session-store.ts';
 import { emitAppEvent, installTestHook } from './test-hook/app-events.ts';
 
@@ -48,7 +51,11 @@ async function boot(): Promise<void> {
     anonymousId: () => session.anonymousId,
     locale: () => i18n.global.locale.value,
     pack: () => pack.active,
+    // With a hub, events wait for the kiosk's enrolment (followHub hands the log the hub and the credential).
+    destination: settings.hub.url ? null : undefined,
   });
+  followHub({ host, log: events, eventsToHub: Boolean(settings.hub.url) });
+  startHealthReports({ host, outboxHealth: events.health, session, scanner: useScannerStatus(app.config.globalProperties.$pinia) });
   trackKioskLifecycle(events.tracker, { session, screen: useScreenStore(app.config.globalProperties.$pinia), pack });
   app.provide(trackerKey, events.tracker);
   app.provide(outboxHealthKey, events.health);

@@ -2,6 +2,8 @@
 // handlers asked the services to do (quit, install, roll back…), so a test can assert
 // what happened to the kiosk rather than which function ran.
 import { DEFAULT_KIOSK_CONFIG } from '../../../content/schema/kiosk-config.ts';
+import { newRendererReports } from '../../common/hub-agent/heartbeat-body.ts';
+import type { HubStatus } from '../../common/hub-agent/hub-payloads.ts';
 import type { PackRef } from '../../common/kiosk-api.ts';
 import type { PackFileCandidate, PackSource } from '../../common/pack-admin.ts';
 import type { HostContext } from '../host-handlers.ts';
@@ -20,7 +22,21 @@ export interface HostRecord {
   packsConfirmed: PackRef[];
   /** Times the renderer said it came up (with or without a pack). */
   rendererReady: number;
+  /** Codes the hub agent was asked to enrol with. */
+  enrolments: string[];
 }
+
+/** A hub agent that is set up but not enrolled. */
+export const NOT_ENROLLED: HubStatus = {
+  state: 'not-enrolled',
+  hubUrl: 'https://hub.example.com/',
+  storeId: null,
+  kioskName: null,
+  enrolledAt: null,
+  lastHeartbeatAt: null,
+  lastError: null,
+  lastCommand: null,
+};
 
 const lockedGate: HostContext['gate'] = {
   unlock: async () => ({ ok: false, reason: 'no-pin-set' }),
@@ -29,7 +45,7 @@ const lockedGate: HostContext['gate'] = {
 };
 
 export function fakeHostContext(overrides: Partial<HostContext> = {}): { ctx: HostContext; record: HostRecord } {
-  const record: HostRecord = { quits: 0, installed: [], rolledBack: [], checked: [], listed: 0, packsConfirmed: [], rendererReady: 0 };
+  const record: HostRecord = { quits: 0, installed: [], rolledBack: [], checked: [], listed: 0, packsConfirmed: [], rendererReady: 0, enrolments: [] };
   const ctx: HostContext = {
     identity: { deviceId: 'device-1', bootId: 'boot-1', storeId: 'sh-001', kioskName: 'Window 1' },
     uptimeMs: () => 90_000,
@@ -72,6 +88,15 @@ export function fakeHostContext(overrides: Partial<HostContext> = {}): { ctx: Ho
     appVersion: '1.0.0-test',
     startedAt: Date.now(),
     rendererRestarts: () => 0,
+    reports: newRendererReports(),
+    hub: {
+      status: () => NOT_ENROLLED,
+      enrol: async (code) => {
+        record.enrolments.push(code);
+        return { ok: false, message: 'This enrolment code is not valid or has expired.' };
+      },
+      eventsTarget: () => null,
+    },
     onRendererReady: () => void (record.rendererReady += 1),
     quit: () => void (record.quits += 1),
     ...overrides,

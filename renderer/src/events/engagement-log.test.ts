@@ -116,6 +116,47 @@ describe('engagement log', () => {
     expect(recentAppEvents().filter((e) => e.type === 'outbox-upload').at(-1)?.detail).toEqual(reports[0]);
   });
 
+  it("keeps events while the hub is set but the kiosk is not enrolled, then sends them to the hub with the kiosk's credential", async () => {
+    const name = uniqueDbName('hub');
+    const posts: { url: string; authorization: string | null }[] = [];
+    const log = await startEngagementLog({
+      host: { getDeviceIdentity: async () => ({ deviceId: 'dev-1', bootId: 'boot-1', storeId: 'sh-001', kioskName: 'Kiosk', uptimeMs: 0 }) },
+      // A collector is set too: the hub wins.
+      collector: { url: 'https://collector.example.com', writeKey: 'wk', budgetBytes: 50_000_000, heartbeatSec: 3600 },
+      destination: null,
+      app: { name: 'Shopfront Kiosk', version: '0.1.0' },
+      anonymousId: () => 'session-1',
+      locale: () => 'en',
+      pack: () => null,
+      dbName: name,
+      uploader: {
+        gzip: false,
+        lingerMs: 0,
+        lock: (_name, task) => task(),
+        fetchImpl: async (url, init) => {
+          posts.push({ url: String(url), authorization: new Headers(init?.headers).get('authorization') });
+          return new Response('{"success":true}');
+        },
+      },
+    });
+    logs.push(log);
+    await log.tracker.track('Session Started', { trigger: 'touch' });
+    expect(await log.health()).toMatchObject({ queueDepth: 1, collectorUrl: null, uploader: 'off' });
+
+    await log.setDestination({ url: 'https://hub.example.com/', writeKey: 'kt_kiosk_1' });
+    await expect.poll(async () => (await log.health()).queueDepth, { timeout: 2_000 }).toBe(0);
+    expect(posts).toEqual([{ url: 'https://hub.example.com/v1/batch', authorization: `Basic ${btoa('kt_kiosk_1:')}` }]);
+    expect((await log.health()).collectorUrl).toBe('https://hub.example.com/');
+
+    // Revoked: events are kept again.
+    await log.setDestination(null);
+    await log.tracker.track('Session Ended', { reason: 'idle', duration_ms: 5 });
+    log.wake();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await log.health()).toMatchObject({ queueDepth: 1, uploader: 'off' });
+    expect(posts).toHaveLength(1);
+  });
+
   it('starts even when the outbox cannot be opened, and then every track() says why', async () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const log = await startEngagementLog({

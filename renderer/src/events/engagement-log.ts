@@ -1,6 +1,6 @@
 // The one way to start the engagement log (the app at boot, the delivery benchmark page):
-// the outbox on disk, the tracker, the uploader (when a collector is set), the heartbeat
-// and the drop reports. When the outbox cannot be opened the app still starts, and every
+// the outbox on disk, the tracker, the uploader (to the hub once enrolled, or to the
+// collector when one is set), the heartbeat and the drop reports. When the outbox cannot be opened the app still starts, and every
 // track() rejects with the reason. What the app records by itself (sessions, screens,
 // packs) is wired separately: kiosk-lifecycle.ts.
 import type { DeviceIdentity, KioskApi } from '../../../electron/common/kiosk-api.ts';
@@ -27,6 +27,18 @@ export interface EngagementLogOptions {
   uploader?: Partial<Omit<UploaderOptions, 'outbox' | 'url' | 'writeKey' | 'onReport'>>;
   /** Every upload attempt, as also emitted to the tests ('outbox-upload'). */
   onUpload?: (report: UploadReport) => void;
+  /**
+   * Where events go instead of the collector: the hub and the kiosk's credential (sent as
+   * the write key), or null while a hub is set but the kiosk is not enrolled (events are
+   * kept). Absent: the collector's settings.
+   */
+  destination?: UploadDestination | null;
+}
+
+/** A base URL events are posted to (<url>/v1/batch) and the write key to send. */
+export interface UploadDestination {
+  url: string;
+  writeKey?: string | undefined;
 }
 
 export interface EngagementLog {
@@ -35,6 +47,10 @@ export interface EngagementLog {
   health(): Promise<OutboxHealth>;
   /** Sends a "Kiosk Heartbeat" and, if events were shed, an "Events Dropped" report. */
   heartbeat(): Promise<void>;
+  /** Sends what waits now instead of at the next idle poll (a hub's upload-events command). */
+  wake(): void;
+  /** Sends to another place from now on (the kiosk enrolled with the hub, or its credential was revoked); null: keep events. */
+  setDestination(destination: UploadDestination | null): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -59,7 +75,7 @@ async function openOutbox(options: EngagementLogOptions): Promise<{ identity: De
 function unavailableLog(reason: string): EngagementLog {
   reportEventsError(reason);
   const refuse = () => Promise.reject(new Error(reason));
-  return { tracker: { track: refuse }, health: refuse, heartbeat: refuse, dispose: async () => undefined };
+  return { tracker: { track: refuse }, health: refuse, heartbeat: refuse, wake: () => undefined, setDestination: async () => undefined, dispose: async () => undefined };
 }
 
 export async function startEngagementLog(options: EngagementLogOptions): Promise<EngagementLog> {
@@ -85,21 +101,40 @@ export async function startEngagementLog(options: EngagementLogOptions): Promise
     pack: options.pack,
   });
 
-  const uploader = collector.url
-    ? new Uploader({
-        ...options.uploader,
-        outbox,
-        url: collector.url,
-        writeKey: collector.writeKey,
-        connectivity: options.uploader?.connectivity ?? (typeof window === 'undefined' ? undefined : window),
-        onReport: (report) => {
-          emitAppEvent('outbox-upload', { ...report });
-          options.onUpload?.(report);
-        },
-      })
-    : null;
-  const stopWaking = wakeUploaderOnAppend(outbox, uploader);
-  uploader?.start();
+  const startUploader = (to: UploadDestination | null): Uploader | null => {
+    if (!to) return null;
+    const started = new Uploader({
+      ...options.uploader,
+      outbox,
+      url: to.url,
+      writeKey: to.writeKey,
+      connectivity: options.uploader?.connectivity ?? (typeof window === 'undefined' ? undefined : window),
+      onReport: (report) => {
+        emitAppEvent('outbox-upload', { ...report });
+        options.onUpload?.(report);
+      },
+    });
+    started.start();
+    return started;
+  };
+  let destination: UploadDestination | null =
+    options.destination === undefined ? (collector.url ? { url: collector.url, writeKey: collector.writeKey } : null) : options.destination;
+  let uploader = startUploader(destination);
+  const stopWaking = wakeUploaderOnAppend(outbox, () => uploader);
+  let switching: Promise<void> = Promise.resolve();
+
+  /** One uploader at a time: the old one stops (its batch in flight settled) before the new one starts. */
+  function setDestination(next: UploadDestination | null): Promise<void> {
+    switching = switching.then(async () => {
+      if (next?.url === destination?.url && next?.writeKey === destination?.writeKey) return;
+      const old = uploader;
+      uploader = null;
+      destination = next;
+      await old?.stop();
+      uploader = startUploader(next);
+    });
+    return switching;
+  }
 
   async function health(): Promise<OutboxHealth> {
     return toHealth(
@@ -107,7 +142,7 @@ export async function startEngagementLog(options: EngagementLogOptions): Promise
       {
         budgetBytes: collector.budgetBytes,
         storagePersisted,
-        collectorUrl: collector.url ?? null,
+        collectorUrl: destination?.url ?? null,
         uploader: uploader?.state ?? 'off',
         lastError: uploader?.lastError ?? null,
       },
@@ -136,15 +171,18 @@ export async function startEngagementLog(options: EngagementLogOptions): Promise
   // Drops left unreported by the previous run go out first.
   void reportDrops().catch(fail);
   const timer = setInterval(() => void heartbeat().catch(fail), collector.heartbeatSec * 1000);
-  emitAppEvent('events-ready', { collector: collector.url ?? null });
+  emitAppEvent('events-ready', { collector: destination?.url ?? null });
 
   return {
     tracker,
     health,
     heartbeat,
+    wake: () => uploader?.wake(),
+    setDestination,
     async dispose() {
       clearInterval(timer);
       stopWaking();
+      await switching;
       await uploader?.stop();
       outbox.close();
     },

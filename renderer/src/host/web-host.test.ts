@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { HostCommand, HubStatus } from '../../../electron/common/kiosk-api.ts';
+import { FakeHub } from '../../../electron/common/hub-agent/testing/fake-hub.ts';
 import { createWebHost } from './web-host.ts';
 
 let browsers = 0;
 /** Each test host gets the IndexedDB of a browser of its own. */
-const freshBrowser = () => ({ identityDbName: `identity-${++browsers}`, couponDbName: `coupons-${browsers}` });
+const freshBrowser = () => ({ identityDbName: `identity-${++browsers}`, couponDbName: `coupons-${browsers}`, hubDbName: `hub-${browsers}` });
 
 function fakeFetch(routes: Record<string, unknown>): typeof fetch {
   return (async (input: RequestInfo | URL) => {
@@ -76,5 +78,67 @@ describe('web host', () => {
     await expect(host.admin.unlock('12ab')).rejects.toThrow(/Refused/);
     // Nothing was signed: the first good claim gets coupon number 1.
     expect(await host.coupons.issue(claim)).toMatchObject({ ok: true, coupon: { seq: 1 } });
+  });
+});
+
+describe('web host: the hub', () => {
+  const TOKEN = 'et_browser_rollout';
+
+  function hubHost(config: Record<string, unknown>, hub = new FakeHub(Date.now)) {
+    const reloads: number[] = [];
+    const pages = fakeFetch({ 'http://k/pack/manifest.json': { packId: 'demo', version: '1.2.0' }, 'http://k/c.json': config });
+    const host = createWebHost({
+      packBaseUrl: 'http://k/pack/',
+      configUrl: 'http://k/c.json',
+      ...freshBrowser(),
+      appVersion: '0.1.0',
+      fetchImpl: (input, init) => (String(input).startsWith(hub.url) ? hub.fetch(input, init) : pages(input, init)),
+      reloadPage: () => void reloads.push(hub.results.length),
+    });
+    return { host, hub, reloads };
+  }
+
+  it('enrols with the token from its settings and reports the page\'s health in its heartbeats', async () => {
+    const hub = new FakeHub(Date.now);
+    hub.secrets.set(TOKEN, { storeId: 'sh-009', kioskName: 'Browser', oneTime: false });
+    const { host } = hubHost({ hub: { url: hub.url, enrolmentToken: TOKEN } }, hub);
+    const statuses: HubStatus[] = [];
+    host.hub.onStatus((s) => statuses.push(s));
+    await host.reportRendererHealth({ outbox: null, jsHeapBytes: 1_000_000, fps: 60, lastInteractionAt: null, session: 'idle', scanner: 'keyboard' });
+    await expect.poll(async () => (await host.hub.status()).state).toBe('enrolled');
+    expect(await host.hub.status()).toMatchObject({ hubUrl: hub.url, storeId: 'sh-009', kioskName: 'Browser' });
+    expect(statuses.at(-1)?.state).toBe('enrolled');
+    await expect.poll(() => hub.heartbeats.length).toBeGreaterThan(0);
+    expect(hub.heartbeats[0]).toMatchObject({ mode: 'web', jsHeapBytes: 1_000_000, fps: 60, scanner: 'keyboard', rendererRestarts: 0 });
+    expect(await host.hub.eventsTarget()).toMatchObject({ url: hub.url, writeKey: expect.stringMatching(/^kt_/) });
+    // Browser mode has no PIN: a code is taken without one (here the kiosk is enrolled already).
+    expect(await host.hub.enrol('K7Q2-M9XD')).toMatchObject({ ok: false, message: expect.stringMatching(/already enrolled/) });
+  });
+
+  it("carries out what a page can: reloads after the hub has the result, wakes the uploader, and says what needs the kiosk app", async () => {
+    const hub = new FakeHub(Date.now);
+    hub.secrets.set(TOKEN, { storeId: 'sh-009', kioskName: null, oneTime: false });
+    const expiresAt = Date.now() + 600_000;
+    for (const kind of ['screenshot', 'restart', 'check-pack', 'upload-events', 'reload'] as const) hub.deliver({ id: kind, kind, expiresAt });
+    const { host, reloads } = hubHost({ hub: { url: hub.url, enrolmentToken: TOKEN } }, hub);
+    const commands: HostCommand[] = [];
+    host.onHostCommand((c) => commands.push(c));
+    await host.hub.status();
+    await expect.poll(() => hub.results.length).toBe(5);
+    const result = (id: string) => hub.results.find((r) => r.id === id)?.result;
+    for (const id of ['screenshot', 'restart', 'check-pack']) expect(result(id)).toEqual({ ok: false, message: expect.stringMatching(/^Not available in browser mode: /) });
+    expect(result('upload-events')).toMatchObject({ ok: true });
+    expect(commands).toEqual([{ id: 'upload-events', kind: 'upload-events' }]);
+    expect(result('reload')).toEqual({ ok: true, message: 'Reloading the page.' });
+    await expect.poll(() => reloads).toEqual([5]);
+  });
+
+  it('says in its health that the hub wins over the collector when both are set, and stays off without a hub', async () => {
+    const both = hubHost({ hub: { url: 'https://hub.example.com/' }, collector: { url: 'https://collector.example.com' } });
+    expect((await both.host.getHealth()).problems.join()).toMatch(/Both hub.url and collector.url are set.*Remove collector.url/);
+    const none = hubHost({});
+    expect(await none.host.hub.status()).toMatchObject({ state: 'off', hubUrl: null });
+    expect((await none.host.getHealth()).problems).toEqual([]);
+    expect(none.hub.requests).toEqual([]);
   });
 });

@@ -1,13 +1,16 @@
 // KioskApi for plain Chromium (development, demos, end-to-end tests): the pack is a
 // static folder served over HTTP, settings come from /kiosk-config.json when the
-// server has one, and admin functions are not available.
+// server has one, admin functions are not available, and the hub agent runs in the page.
 import { DEFAULT_KIOSK_CONFIG, KioskConfig } from '../../../content/schema/kiosk-config.ts';
 import { withCheckedArgs } from '../../../electron/common/host-contract.ts';
-import { HOST_API, type ActivePack, type AppHealth, type CameraAvailability, type KioskApi, type SessionState } from '../../../electron/common/kiosk-api.ts';
+import { newRendererReports } from '../../../electron/common/hub-agent/heartbeat-body.ts';
+import { hubSettingsProblems } from '../../../electron/common/hub-agent/hub-settings.ts';
+import { HOST_API, type ActivePack, type AppHealth, type HostCommand, type HubStatus, type KioskApi } from '../../../electron/common/kiosk-api.ts';
 import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import { createWebCoupons } from './web-coupons.ts';
 import { loadOrCreateWebDeviceId } from './web-device-id.ts';
+import { createWebHub } from './web-hub.ts';
 
 const NOT_IN_BROWSER = 'Not available in browser mode: the admin functions need the kiosk app.';
 
@@ -21,6 +24,19 @@ export interface WebHostOptions {
   appVersion?: string;
   /** IndexedDB database for the coupon key (tests give each host its own). */
   couponDbName?: string;
+  /** IndexedDB database for the hub credential and command ledger (tests give each host its own). */
+  hubDbName?: string;
+  /** Loads the page again (a hub's reload command); location.reload() unless a test says otherwise. */
+  reloadPage?: () => void;
+}
+
+/** Listeners of one host event. */
+function listeners<T>() {
+  const set = new Set<(payload: T) => void>();
+  return {
+    on: (listener: (payload: T) => void) => (set.add(listener), () => void set.delete(listener)),
+    emit: (payload: T) => set.forEach((listener) => listener(payload)),
+  };
 }
 
 /**
@@ -33,9 +49,11 @@ export function createWebHost(options: WebHostOptions): KioskApi {
   const startedAt = Date.now();
   const deviceId = loadOrCreateWebDeviceId(options.identityDbName);
   const problems: string[] = [];
-  let session: SessionState = 'idle';
   let lastPack: ActivePack | null = null;
-  let camera: CameraAvailability = 'unknown';
+  // What the renderer reports: its camera, session and health (read by the hub's heartbeat).
+  const reports = newRendererReports();
+  const hostCommands = listeners<HostCommand>();
+  const hubStatus = listeners<HubStatus>();
 
   const config: Promise<KioskSettings> = (async () => {
     try {
@@ -62,6 +80,22 @@ export function createWebHost(options: WebHostOptions): KioskApi {
     ...(options.couponDbName ? { dbName: options.couponDbName } : {}),
     onKey: (key) => emitAppEvent('coupon-key', { ...key }),
   });
+  const hub = createWebHub({
+    config,
+    deviceId,
+    bootId,
+    startedAt,
+    appVersion: options.appVersion ?? 'web',
+    platform: navigator.platform || 'browser',
+    reports,
+    pack: () => (lastPack ? { packId: lastPack.packId, version: lastPack.version } : null),
+    couponKey: () => coupons.publicKey().catch(() => null),
+    fetchImpl,
+    ...(options.hubDbName ? { dbName: options.hubDbName } : {}),
+    reloadPage: options.reloadPage ?? (() => location.reload()),
+    onHostCommand: hostCommands.emit,
+    onStatus: hubStatus.emit,
+  });
 
   const host: KioskApi = {
     mode: 'web',
@@ -77,20 +111,24 @@ export function createWebHost(options: WebHostOptions): KioskApi {
     },
     onPackChanged: () => () => undefined,
     async setSessionState(state) {
-      session = state;
+      reports.session = state;
     },
     async reportReady() {},
     async reportPackFailed(pack, reason) {
       problems.push(`pack ${pack.packId}@${pack.version} could not be shown: ${reason}`);
     },
     async reportCameraState(state) {
-      camera = state;
+      reports.camera = state;
     },
+    async reportRendererHealth(snapshot) {
+      reports.health = snapshot;
+    },
+    onHostCommand: hostCommands.on,
     getHostNotices: async () => [],
     async ackHostNotices() {},
     onHostNotice: () => () => undefined,
     async getHealth(): Promise<AppHealth> {
-      void session;
+      const settings = await config;
       return {
         appVersion: options.appVersion ?? 'web',
         mode: 'web',
@@ -99,8 +137,8 @@ export function createWebHost(options: WebHostOptions): KioskApi {
         rendererRestarts: 0,
         pack: lastPack ? { packId: lastPack.packId, version: lastPack.version } : null,
         lastImportError: null,
-        problems: [...problems],
-        camera,
+        problems: [...problems, ...hubSettingsProblems(settings)],
+        camera: reports.camera,
       };
     },
     admin: {
@@ -112,6 +150,7 @@ export function createWebHost(options: WebHostOptions): KioskApi {
       installPackFile: async () => ({ ok: false, message: NOT_IN_BROWSER }),
       rollbackPack: async () => ({ ok: false, message: NOT_IN_BROWSER }),
     },
+    hub: { ...hub, onStatus: hubStatus.on },
     coupons,
   };
   return { ...withCheckedArgs(HOST_API, host), mode: 'web' };

@@ -62,6 +62,14 @@ export interface AppEventMap {
   'game-finished': { id: string | undefined; score: number };
   'game-result': { id: string | undefined; outcome: 'coupon' | 'no-prize' | 'coupon-error'; reason: string | null; couponId: string | null };
 
+  // The hub
+  /** The hub agent's state changed (off, not-enrolled, enrolling, enrolled, revoked) or its store did. */
+  'hub-status': { state: 'off' | 'not-enrolled' | 'enrolling' | 'enrolled' | 'revoked'; storeId: string | null };
+  /** The kiosk ran a hub command (once; a re-delivered one is not run again). */
+  'hub-command': { id: string; kind: string; ok: boolean };
+  /** An enrolment code typed on the admin screen was sent: the hub took it, or why not. */
+  'hub-enrol': { ok: boolean; message: string | null };
+
   // Touchless control
   'camera-state': { state: CameraState };
   'gesture-engine': { state: 'off' | 'loading' | 'ready' | 'failed'; delegate?: 'GPU' | 'CPU'; numHands?: number; problem?: string };

@@ -3,6 +3,7 @@
 // usage page 0x8C with session.setDevicePermissionHandler. Optional: without WebHID or
 // a granted scanner this does nothing.
 import { onBeforeUnmount, onMounted } from 'vue';
+import { useScannerStatus } from '../scanner-status.ts';
 import { createHidPosAssembler, HID_POS_USAGE_PAGE, type HidPosScan } from './hid-pos-report.ts';
 
 /** The parts of WebHID used here (not in TypeScript's DOM library). */
@@ -25,6 +26,7 @@ const isScanner = (device: HidDevice) => device.collections.some((c) => c.usageP
 export function useHidPosScanner(onScan: (scan: HidPosScan & { at: number }) => void, paused: () => boolean): void {
   const hid = (navigator as Navigator & { hid?: Hid }).hid;
   const devices = new Map<HidDevice, ReturnType<typeof createHidPosAssembler>>();
+  const status = useScannerStatus();
   let stopped = false;
 
   const onReport = (event: Event) => {
@@ -42,12 +44,14 @@ export function useHidPosScanner(onScan: (scan: HidPosScan & { at: number }) => 
     } catch {
       devices.delete(device);
     }
+    status.setHidScanners(devices.size);
   }
   const onConnect = (event: Event) => void attach((event as Event & { device: HidDevice }).device);
   const onDisconnect = (event: Event) => {
     const device = (event as Event & { device: HidDevice }).device;
     device.removeEventListener('inputreport', onReport);
     devices.delete(device);
+    status.setHidScanners(devices.size);
   };
 
   onMounted(async () => {
@@ -66,5 +70,6 @@ export function useHidPosScanner(onScan: (scan: HidPosScan & { at: number }) => 
       void device.close().catch(() => undefined);
     }
     devices.clear();
+    status.setHidScanners(0);
   });
 }
