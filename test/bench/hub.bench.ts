@@ -14,7 +14,10 @@ import { percentile, printMachine, report } from './machine.ts';
 import { startHubProcess } from './hub/hub-process.ts';
 import { ingest, makeBatches, rawInsert } from './hub/ingest-load.ts';
 import { seedKiosks } from './hub/seed-kiosks.ts';
-import { runFleet } from './hub/fleet-load.ts';
+import { reportFleet, runFleet, timeFleetPage } from './hub/fleet-load.ts';
+import { createUser } from '../../hub/store/queries/accounts.ts';
+import { hashPassword } from '../../hub/server/auth/passwords.ts';
+import { openStore } from '../../hub/store/open-store.ts';
 
 const args = new Set(process.argv.slice(2));
 const only = (name: string) => args.size === 0 || args.has(name);
@@ -41,9 +44,13 @@ async function ingestBench(kind: 'sqlite' | 'postgres') {
     const sampler = setInterval(() => (rss = Math.max(rss, hub.rss())), 200);
     try {
       await ingest(hub.url, batches.slice(0, 200), IN_FLIGHT); // warm-up: JIT, caches, first partition
+      const cpuBefore = hub.cpuSeconds();
       const run = await ingest(hub.url, batches.slice(200), IN_FLIGHT);
+      const hubCpu = (hub.cpuSeconds() - cpuBefore) / run.seconds;
       const lat = [...run.latencies].sort((a, b) => a - b);
-      console.log(`${kind}: ${run.events} events in ${run.seconds.toFixed(1)} s with ${IN_FLIGHT} uploads in flight; upload p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms; hub RSS peak ${(rss / 2 ** 20).toFixed(0)} MB`);
+      console.log(
+        `${kind}: ${run.events} events in ${run.seconds.toFixed(1)} s with ${IN_FLIGHT} uploads in flight; upload p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms; hub process busy ${Math.round(hubCpu * 100)} % of a core; hub RSS peak ${(rss / 2 ** 20).toFixed(0)} MB`,
+      );
       report(`${kind} ingest, batches of 100 gzipped`, Math.round(run.perSecond), 'events/s', { min: 20_000 });
       clearInterval(sampler);
       await hub.stop();
@@ -65,11 +72,35 @@ if (pgUnavailable()) console.log(`PostgreSQL figures skipped: ${pgUnavailable()}
 for (const kind of kinds) {
   if (only('ingest') || args.has(kind)) await ingestBench(kind).catch((err: Error) => console.log(`${kind} ingest did not finish: ${err.stack ?? err.message}`));
 }
-if (only('fleet')) {
+async function fleetBench() {
+  const KIOSKS = Number(process.env.BENCH_HUB_KIOSKS ?? 5000);
+  const SECONDS = Number(process.env.BENCH_HUB_FLEET_SECONDS ?? 150);
   const db = await database('sqlite');
   try {
-    await runFleet(db.where, db.env);
+    const kiosks = await seedKiosks(db.where, KIOSKS);
+    const store = await openStore(db.where);
+    await createUser(store, { username: 'bench', passwordHash: await hashPassword('bench password'), role: 'admin', storeIds: null, now: Date.now() });
+    await store.close();
+    const hub = await startHubProcess(db.env);
+    try {
+      const login = await fetch(`${hub.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench password' }) });
+      const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const send = async (deviceId: string) => {
+        await fetch(`${hub.url}/api/commands`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'reload', target: { deviceId } }) });
+      };
+      console.log(`${KIOSKS} kiosks for ${SECONDS} s: a long-poll each, a heartbeat each a minute…`);
+      const run = await runFleet(hub, kiosks, SECONDS, send);
+      reportFleet(run, KIOSKS);
+      const page = await timeFleetPage(hub.url, 'bench', 'bench password', KIOSKS);
+      console.log(`fleet page: ${KIOSKS} kiosks on screen ${page.firstRowsMs} ms after navigation; a name filter answered in ${page.filterMs} ms`);
+      report(`fleet page with ${KIOSKS} kiosks interactive`, page.firstRowsMs, 'ms', { max: 1000 });
+    } finally {
+      await hub.stop();
+    }
   } finally {
     await db.close();
   }
 }
+
+if (only('fleet')) await fleetBench();

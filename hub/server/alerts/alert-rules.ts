@@ -4,7 +4,7 @@
 import type { AlertKind, AlertSettings } from '../../../content/schema/hub-api/console/alerts.ts';
 import type { Heartbeat } from '../../../content/schema/hub-api/heartbeat.ts';
 import { crashesInLastHour, type CrashMark } from '../../store/queries/kiosks.ts';
-import { isOpen, openMsBetween, type StoreHours } from './opening-hours.ts';
+import type { OpeningView } from './opening-hours.ts';
 
 export interface KioskFacts {
   enrolledAt: number;
@@ -19,20 +19,20 @@ export interface KioskFacts {
 export type AlertDetail = Record<string, string | number | null>;
 
 /** The alerts whose cause holds now, with what was seen. */
-export function alertCauses(kiosk: KioskFacts, store: StoreHours, settings: AlertSettings, now: number, openPackAlert: AlertDetail | null, onlineWithinMs: number): Map<AlertKind, AlertDetail> {
+export function alertCauses(kiosk: KioskFacts, store: OpeningView, settings: AlertSettings, now: number, openPackAlert: AlertDetail | null, onlineWithinMs: number): Map<AlertKind, AlertDetail> {
   const causes = new Map<AlertKind, AlertDetail>();
   if (kiosk.revoked) return causes;
   const hb = kiosk.heartbeat;
   const seenAt = kiosk.lastHeartbeatAt ?? kiosk.enrolledAt;
   const online = kiosk.lastHeartbeatAt !== null && now - kiosk.lastHeartbeatAt < onlineWithinMs;
 
-  const offlineOpenMs = openMsBetween(store, seenAt, now);
+  const offlineOpenMs = store.openMsSince(seenAt);
   if (!online && offlineOpenMs >= settings.offlineMin * 60_000) {
     causes.set('offline', { lastHeartbeatAt: kiosk.lastHeartbeatAt, offlineOpenMinutes: Math.round(offlineOpenMs / 60_000) });
   }
   if (online && hb) {
     const touchedAt = hb.lastInteractionAt ?? kiosk.enrolledAt;
-    const untouchedOpenMs = openMsBetween(store, touchedAt, now);
+    const untouchedOpenMs = store.openMsSince(touchedAt);
     if (untouchedOpenMs >= settings.untouchedHours * 3_600_000) {
       causes.set('untouched', { lastInteractionAt: hb.lastInteractionAt, untouchedOpenHours: Math.round((untouchedOpenMs / 3_600_000) * 10) / 10 });
     }
@@ -61,10 +61,9 @@ export interface AlertChanges {
 }
 
 /** What to open and what to close: new alerts only while the store is open; closed when their cause ends. */
-export function alertChanges(causes: Map<AlertKind, AlertDetail>, open: ReadonlySet<AlertKind>, store: StoreHours, now: number): AlertChanges {
-  const storeOpen = isOpen(store, now);
+export function alertChanges(causes: Map<AlertKind, AlertDetail>, open: ReadonlySet<AlertKind>, store: OpeningView): AlertChanges {
   return {
-    raise: storeOpen ? [...causes].filter(([kind]) => !open.has(kind)).map(([kind, detail]) => ({ kind, detail })) : [],
+    raise: store.openNow ? [...causes].filter(([kind]) => !open.has(kind)).map(([kind, detail]) => ({ kind, detail })) : [],
     resolve: [...open].filter((kind) => !causes.has(kind)),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOURS, isOpen, isTimezone, openMsBetween, type StoreHours } from './opening-hours.ts';
+import { DEFAULT_HOURS, isOpen, isTimezone, openingView, openMsBetween, type StoreHours } from './opening-hours.ts';
 
 const SHANGHAI: StoreHours = { timezone: 'Asia/Shanghai', hours: DEFAULT_HOURS, holidays: [] };
 /** 2026-12-07 is a Monday; Shanghai is UTC+8 all year. */
@@ -47,5 +47,16 @@ describe('opening hours', () => {
   it('knows time zone names', () => {
     expect(isTimezone('Asia/Shanghai')).toBe(true);
     expect(isTimezone('Mars/Olympus')).toBe(false);
+  });
+
+  it('gives the same answers from a view worked out once as from asking each time', () => {
+    const bar: StoreHours = { timezone: 'Asia/Shanghai', hours: { ...DEFAULT_HOURS, mon: [{ open: '18:00', close: '02:00' }] }, holidays: [{ date: '2026-12-09', name: '', hours: [] }] };
+    for (const now of [at('2026-12-08T01:30:00'), at('2026-12-09T12:00:00'), at('2026-12-10T09:20:00'), at('2026-12-10T22:00:00')]) {
+      const view = openingView(bar, now);
+      expect(view.openNow).toBe(isOpen(bar, now));
+      for (const back of [5 * MIN, 3 * 3_600_000, 2 * 86_400_000, 20 * 86_400_000]) {
+        expect(view.openMsSince(now - back)).toBe(openMsBetween(bar, now - back, now));
+      }
+    }
   });
 });

@@ -91,6 +91,31 @@ export function openMsBetween(store: StoreHours, from: number, to: number, lookB
   return total;
 }
 
+/**
+ * A store's opening hours seen from one moment: its open spans over the look-back
+ * worked out once, so asking about thousands of kiosks of that store is arithmetic.
+ */
+export interface OpeningView {
+  openNow: boolean;
+  /** How long the store was open from `from` until the view's moment, ms. */
+  openMsSince(from: number): number;
+}
+
+export function openingView(store: StoreHours, now: number, lookBackMs = 14 * DAY): OpeningView {
+  const start = now - lookBackMs;
+  const spans = openSpans(store, start, now)
+    .map(([a, b]): [number, number] => [Math.max(a, start), Math.min(b, now + 1)])
+    .filter(([a, b]) => b > a);
+  return {
+    openNow: spans.some(([a, b]) => a <= now && now < b),
+    openMsSince(from) {
+      let total = 0;
+      for (const [a, b] of spans) total += Math.max(0, Math.min(b, now) - Math.max(a, from));
+      return total;
+    },
+  };
+}
+
 /** Open every day, 09:00–21:00: what a store gets until someone sets its hours. */
 export const DEFAULT_HOURS: WeeklyHours = {
   mon: [{ open: '09:00', close: '21:00' }],

@@ -2,7 +2,7 @@
 // `auth` names is checked when the request arrives (before a body is read or inflated),
 // the parameters, query and body are read with the declared schemas (a 400 that says
 // which field and why), and the handler answers with one of the declared answers.
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { HubRoute, RouteAnswer, RouteRequest } from '../../../content/schema/hub-api/route.ts';
 import type { Role } from '../../../content/schema/hub-api/console/auth.ts';
@@ -24,8 +24,6 @@ export interface RouteOptions {
   roles?: readonly Role[];
   /** Requests per minute, per kiosk credential or per address for public routes. */
   perMinute?: number;
-  /** Extra Fastify options (a preParsing hook for gzip). */
-  fastify?: Pick<RouteShorthandOptions, 'preParsing'>;
 }
 
 function parseWith(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
@@ -55,7 +53,6 @@ export function addRoute<T extends HubRoute>(
     method: route.method,
     url: route.path,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
-    ...options.fastify,
     config: {
       rateLimit: options.perMinute
         ? {

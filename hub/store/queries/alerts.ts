@@ -54,6 +54,25 @@ export async function raiseAlert(store: HubStore, a: { kind: string; deviceId: s
   return inserted.length > 0;
 }
 
+/** Opens and resolves many alerts in one transaction (one disk write on SQLite, not one each). */
+export async function applyAlertChanges(
+  store: HubStore,
+  raise: readonly { kind: string; deviceId: string; storeId: string; at: number; detail: AlertRecord['detail'] }[],
+  resolve: readonly { id: number; at: number }[],
+): Promise<void> {
+  if (raise.length === 0 && resolve.length === 0) return;
+  await store.db.transaction().execute(async (trx) => {
+    for (const a of raise) {
+      await trx
+        .insertInto('alerts')
+        .values({ kind: a.kind, device_id: a.deviceId, store_id: a.storeId, opened_at: a.at, detail: JSON.stringify(a.detail) })
+        .onConflict((oc) => oc.columns(['kind', 'device_id']).where('resolved_at', 'is', null).doNothing())
+        .execute();
+    }
+    for (const r of resolve) await trx.updateTable('alerts').set({ resolved_at: r.at }).where('id', '=', r.id).where('resolved_at', 'is', null).execute();
+  });
+}
+
 export async function resolveAlert(store: HubStore, id: number, at: number): Promise<void> {
   await store.db.updateTable('alerts').set({ resolved_at: at }).where('id', '=', id).where('resolved_at', 'is', null).execute();
 }

@@ -7,7 +7,7 @@ import { CompiledQuery, sql, type Transaction } from 'kysely';
 import { ensureEventPartition } from '../event-partitions.ts';
 import type { HubStore } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
-import { countRanges, mergeRanges, missingSeqs, readSeqRanges, type SeqRange } from '../seq-ranges.ts';
+import { countRanges, holesIn, mergeRanges, missingSeqs, readSeqRanges, type SeqRange } from '../seq-ranges.ts';
 
 export interface AcceptedMessage {
   messageId: string;
@@ -71,10 +71,10 @@ export async function ingestBatch(store: HubStore, batch: IngestBatch): Promise<
     let seqGaps = kiosk?.seq_gaps ?? 0;
     if (arrived.length > 0 || drops.length > 0) {
       const received = await mergeInto(trx, 'seq_ranges', deviceId, arrived.map((s): SeqRange => [s, s]));
-      const dropped = await mergeInto(trx, 'dropped_ranges', deviceId, drops);
+      // The usual case: everything from 1 on arrived, and no drop report is needed to explain a hole.
+      const dropped = drops.length > 0 || holesIn(received).length > 0 ? await mergeInto(trx, 'dropped_ranges', deviceId, drops) : [];
       seqGaps = countRanges(missingSeqs(received, dropped));
     }
-
     if (kiosk) {
       const gapsSince = seqGaps === 0 ? null : (kiosk.gaps_since ?? receivedAt);
       await trx.updateTable('kiosks').set({ last_event_at: receivedAt, seq_gaps: seqGaps, gaps_since: gapsSince }).where('device_id', '=', deviceId).execute();
@@ -128,16 +128,35 @@ async function storeUnique(trx: Transaction<HubDatabase>, batch: IngestBatch) {
   return { fresh, stored: firstOfEach(batch, fresh) };
 }
 
-/** PostgreSQL: the messageId claimed in event_ids first (events are partitioned), then the event. */
+/**
+ * PostgreSQL: the messageId claimed in event_ids (events are partitioned, so the unique
+ * key lives there) and the event stored, in one statement per chunk.
+ */
+const pgInsertSql = new Map<number, string>();
+function pgInsertText(rows: number): string {
+  let text = pgInsertSql.get(rows);
+  if (!text) {
+    const tuples = Array.from({ length: rows }, (_, i) => {
+      const o = i * 7;
+      return `($${o + 1}::text, $${o + 2}::text, $${o + 3}::bigint, $${o + 4}::text, $${o + 5}::bigint, $${o + 6}::bigint, $${o + 7}::text)`;
+    });
+    text = `with v (message_id, device_id, seq, event, original_at, received_at, body) as (values ${tuples.join(', ')}),
+      claimed as (insert into event_ids (message_id, device_id, received_at) select message_id, device_id, received_at from v on conflict (message_id) do nothing returning message_id)
+      insert into events (message_id, device_id, seq, event, original_at, received_at, body)
+      select distinct on (v.message_id) v.* from v join claimed using (message_id)
+      returning message_id`;
+    pgInsertSql.set(rows, text);
+  }
+  return text;
+}
+
 async function storeViaIds(trx: Transaction<HubDatabase>, batch: IngestBatch) {
   const fresh = new Set<string>();
   for (const part of chunks(batch.accepted)) {
-    const ids = part.map((m) => [m.messageId, batch.deviceId, batch.receivedAt]);
-    for (const id of await insertRows(trx, 'postgres', 'event_ids', ['message_id', 'device_id', 'received_at'], ids, true)) fresh.add(id);
+    const result = await trx.executeQuery<{ message_id: string }>(CompiledQuery.raw(pgInsertText(part.length), part.flatMap(eventValues(batch.deviceId, batch.receivedAt))));
+    for (const row of result.rows) fresh.add(row.message_id);
   }
-  const stored = firstOfEach(batch, fresh);
-  for (const part of chunks(stored)) await insertRows(trx, 'postgres', 'events', EVENT_COLUMNS, part.map(eventValues(batch.deviceId, batch.receivedAt)), false);
-  return { fresh, stored };
+  return { fresh, stored: firstOfEach(batch, fresh) };
 }
 
 async function lockKiosk(store: HubStore, trx: Transaction<HubDatabase>, deviceId: string) {
@@ -145,23 +164,22 @@ async function lockKiosk(store: HubStore, trx: Transaction<HubDatabase>, deviceI
   return store.dialect === 'postgres' ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
 }
 
-/** Merges `add` into the device's ranges in `table`, rewriting only what changed; returns all of them. */
+/** Merges `add` into the device's ranges in `table`, writing only what changed; returns all of them. */
 async function mergeInto(trx: Transaction<HubDatabase>, table: 'seq_ranges' | 'dropped_ranges', deviceId: string, add: readonly SeqRange[]): Promise<SeqRange[]> {
   const rows = await trx.selectFrom(table).select(['from_seq', 'to_seq']).where('device_id', '=', deviceId).orderBy('from_seq').execute();
-  const before: SeqRange[] = rows.map((r) => [r.from_seq, r.to_seq]);
-  if (add.length === 0) return before;
-  const after = mergeRanges([...before, ...add]);
-  const key = (r: SeqRange) => `${r[0]}:${r[1]}`;
-  const kept = new Set(after.map(key));
-  const had = new Set(before.map(key));
-  const gone = before.filter((r) => !kept.has(key(r)));
-  const added = after.filter((r) => !had.has(key(r)));
-  if (gone.length > 0) {
-    await trx
-      .deleteFrom(table)
-      .where('device_id', '=', deviceId)
-      .where('from_seq', 'in', gone.map((r) => r[0]))
-      .execute();
+  const before = new Map(rows.map((r) => [r.from_seq, r.to_seq]));
+  const current: SeqRange[] = rows.map((r) => [r.from_seq, r.to_seq]);
+  if (add.length === 0) return current;
+  const after = mergeRanges([...current, ...add]);
+  const starts = new Set(after.map((r) => r[0]));
+  const gone = current.filter(([from]) => !starts.has(from)).map(([from]) => from);
+  if (gone.length > 0) await trx.deleteFrom(table).where('device_id', '=', deviceId).where('from_seq', 'in', gone).execute();
+  const added: SeqRange[] = [];
+  for (const [from, to] of after) {
+    const had = before.get(from);
+    if (had === undefined) added.push([from, to]);
+    // A range that grew at its end (the usual upload) is one update.
+    else if (had !== to) await trx.updateTable(table).set({ to_seq: to }).where('device_id', '=', deviceId).where('from_seq', '=', from).execute();
   }
   for (const part of chunks(added)) {
     await trx.insertInto(table).values(part.map(([from, to]) => ({ device_id: deviceId, from_seq: from, to_seq: to }))).execute();

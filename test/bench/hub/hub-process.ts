@@ -1,7 +1,7 @@
-// The hub as a benchmark runs it: its own OS process (`npm run hub`'s entry), so the
-// load generator and the hub do not share a core's event loop, with its RSS read from
-// /proc.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The hub as a benchmark runs it: its own OS process, started as `npm run hub` starts it
+// (the bundled server on plain Node), so the load generator and the hub do not share a
+// core's event loop; its RSS is read from /proc.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -23,13 +23,21 @@ export interface HubProcess {
   pid: number;
   /** Resident memory of the hub process now, bytes. */
   rss(): number;
+  /** CPU time the hub process has used so far, seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
+let built = false;
+
 export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
+  if (!built) {
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(repo, 'build/scripts/build-hub.ts')], { cwd: repo, stdio: 'ignore' });
+    built = true;
+  }
   const port = await freePort();
   const profile = process.env.BENCH_HUB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HUB_PROFILE}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(repo, 'hub/server/cli.ts'), '--port', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(repo, 'dist/hub/cli.mjs'), '--port', String(port)], {
     cwd: repo,
     env: { ...process.env, HUB_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -48,6 +56,10 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
     rss() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    },
+    cpuSeconds() {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     stop: () =>
       new Promise<void>((resolve) => {

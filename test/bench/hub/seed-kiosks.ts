@@ -14,7 +14,7 @@ export async function seedKiosks(where: { url?: string; dataDir?: string }, coun
   const kiosks: SeededKiosk[] = [];
   try {
     const now = Date.now();
-    const rows = [];
+    const rows: { device_id: string; store_id: string; name: string; token_id: string; token_hash: string; enrolled_at: number; app_version: string; platform: string }[] = [];
     for (let i = 0; i < count; i++) {
       const token = newKioskToken();
       const deviceId = `bench-${String(i).padStart(5, '0')}-kiosk`;

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { commandResultRoute, commandsRoute, MAX_SCREENSHOT_BYTES, type CommandKind } from '../../../../content/schema/hub-api/commands.ts';
 import { audit } from '../../../store/queries/audit.ts';
-import { expireCommands, finishCommand, takeCommands } from '../../../store/queries/commands.ts';
+import { finishCommand, takeCommands } from '../../../store/queries/commands.ts';
 import { addRoute } from '../../http/add-route.ts';
 import { badRequest, HttpError, notFound } from '../../http/http-error.ts';
 import type { HubContext } from '../../hub-context.ts';
@@ -32,14 +32,13 @@ export function registerKioskCommands(app: FastifyInstance, hub: HubContext): vo
       const deadline = hub.clock.now() + input.query.waitSec * 1000;
       for (;;) {
         const now = hub.clock.now();
-        await expireCommands(hub.store, now);
         const due = await takeCommands(hub.store, principal.deviceId, now, now + COMMAND_LEASE_MS);
         const left = deadline - hub.clock.now();
         if (due.length > 0 || left <= 0 || gone.signal.aborted) {
           return { commands: due.map((c) => ({ id: c.id, kind: c.kind as CommandKind, expiresAt: c.expiresAt })) };
         }
-        // Woken by a new command for this kiosk; otherwise look again now and then (a missed wake-up costs at most that).
-        await hub.waiters.wait(principal.deviceId, Math.min(left, 15_000), gone.signal);
+        // Woken by a new command for this kiosk (made in this process, or announced by another), or the time is up.
+        await hub.waiters.wait(principal.deviceId, left, gone.signal);
       }
     },
     { perMinute: 120 },

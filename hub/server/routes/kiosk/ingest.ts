@@ -1,10 +1,9 @@
-// POST /v1/batch: a kiosk's outbox upload. Gzip is inflated as it streams in and stops at
-// the 500 KB bound (a compression bomb fills nothing); each message is checked on its
+// POST /v1/batch: a kiosk's outbox upload. Gzip is inflated up to the 500 KB bound and no
+// further (a compression bomb fills nothing); each message is checked on its
 // own, so one bad event is rejected alone and the rest are stored; the answer says, per
 // event, accepted, duplicate (stored before: exactly once by messageId, forever) or
 // rejected with the reason. Nothing is acknowledged before it is committed.
-import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { batchRoute, type EventResult } from '../../../../content/schema/hub-api/batch.ts';
 import { checkTrackMessage, MAX_BATCH_BYTES, type TrackMessage } from '../../../../content/schema/hub-api/track-message.ts';
@@ -18,21 +17,21 @@ export const INGEST_BODY_LIMIT = MAX_BATCH_BYTES + 64 * 1024;
 /** The most messages one upload may carry. */
 export const MAX_MESSAGES = 2_000;
 
-/** Inflates a gzip body as it arrives; Fastify stops reading once it passes the route's bodyLimit. */
-export function inflateRequest(encoding: string | undefined, contentLength: string | undefined, payload: Readable): Readable {
+/**
+ * The upload as text: read whole (at most INGEST_BODY_LIMIT bytes as sent), then inflated
+ * in one go when gzipped, stopping at INGEST_BODY_LIMIT bytes inflated — a compression
+ * bomb fills nothing.
+ */
+export function uploadText(encoding: string | undefined, body: Buffer): string {
   const kind = (encoding ?? 'identity').trim().toLowerCase();
-  if (kind === 'identity' || kind === '') return payload;
+  if (kind === 'identity' || kind === '') return body.toString('utf8');
   if (kind !== 'gzip') throw new HttpError(415, 'unsupported-encoding', `Content-Encoding ${kind} is not taken: send gzip or nothing.`);
-  if (Number(contentLength ?? 0) > INGEST_BODY_LIMIT) throw new HttpError(413, 'too-large', `The upload is larger than ${INGEST_BODY_LIMIT} bytes.`);
-  const gunzip = createGunzip() as ReturnType<typeof createGunzip> & { receivedEncodedLength: number };
-  gunzip.receivedEncodedLength = 0;
-  payload.on('data', (chunk: Buffer) => {
-    gunzip.receivedEncodedLength += chunk.length;
-    if (gunzip.receivedEncodedLength > INGEST_BODY_LIMIT) payload.destroy(new HttpError(413, 'too-large', `The upload is larger than ${INGEST_BODY_LIMIT} bytes.`));
-  });
-  payload.on('error', (err) => gunzip.destroy(err));
-  gunzip.on('error', () => payload.destroy());
-  return payload.pipe(gunzip);
+  try {
+    return gunzipSync(body, { maxOutputLength: INGEST_BODY_LIMIT }).toString('utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new HttpError(413, 'too-large', `The upload is larger than ${INGEST_BODY_LIMIT} bytes inflated.`);
+    throw new HttpError(400, 'bad-request', 'The body is not valid gzip.');
+  }
 }
 
 function timeOf(message: TrackMessage): number | null {
@@ -45,12 +44,18 @@ function timeOf(message: TrackMessage): number | null {
  * tens of thousands of events a second; a body that mentions __proto__ or constructor
  * goes through Fastify's guarded parser instead, which refuses prototype poisoning.
  */
-function fastJsonParser(app: FastifyInstance) {
+function uploadParser(app: FastifyInstance) {
   const guarded = app.getDefaultJsonParser('error', 'error');
-  return (request: FastifyRequest, body: string, done: (err: Error | null, value?: unknown) => void) => {
-    if (body.includes('__proto__') || body.includes('constructor')) return guarded(request, body, done);
+  return (request: FastifyRequest, raw: Buffer, done: (err: Error | null, value?: unknown) => void) => {
+    let text: string;
     try {
-      done(null, JSON.parse(body));
+      text = uploadText(request.headers['content-encoding'], raw);
+    } catch (err) {
+      return done(err as Error);
+    }
+    if (text.includes('__proto__') || text.includes('constructor')) return guarded(request, text, done);
+    try {
+      done(null, JSON.parse(text));
     } catch (err) {
       done(Object.assign(new Error(`The body is not valid JSON: ${(err as Error).message}`), { statusCode: 400 }));
     }
@@ -59,7 +64,7 @@ function fastJsonParser(app: FastifyInstance) {
 
 export function registerIngest(parent: FastifyInstance, hub: HubContext): void {
   void parent.register(async (app) => {
-    app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT }, fastJsonParser(app));
+    app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: INGEST_BODY_LIMIT }, uploadParser(app));
     registerIngestRoute(app, hub);
   });
 }
@@ -104,12 +109,6 @@ function registerIngestRoute(app: FastifyInstance, hub: HubContext): void {
       });
       return { success: true, results };
     },
-    {
-      bodyLimit: INGEST_BODY_LIMIT,
-      perMinute: 600,
-      fastify: {
-        preParsing: async (request, _reply, payload) => inflateRequest(request.headers['content-encoding'], request.headers['content-length'], payload),
-      },
-    },
+    { bodyLimit: INGEST_BODY_LIMIT, perMinute: 600 },
   );
 }
