@@ -2,7 +2,8 @@
 // screen: the link is refused at validation, not discovered as a dense code in the store.
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { CLAIM_URL_MAX_BYTES, Campaign } from './campaign.ts';
+import { CAMPAIGN_LIMIT_DEFAULTS, CLAIM_URL_MAX_BYTES, Campaign } from './campaign.ts';
+import { packJsonSchemas } from './json-schema.ts';
 
 const campaign = (claimUrlTemplate?: string) => ({
   id: 'ten-off',
@@ -50,5 +51,27 @@ describe('campaign claim link', () => {
     expect(qrVersion(longest.replace('{token}', TOKEN))).toBeLessThanOrEqual(10);
     // The token alone stays at the version the coupon format promises.
     expect(qrVersion(TOKEN)).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('campaign limits for one shopper and between two coupons', () => {
+  it('reads a campaign written before the limits existed, giving one coupon a session and 60 s between coupons', () => {
+    const older = Campaign.parse(campaign());
+    expect(older).toMatchObject({ capPerSession: 1, cooldownSec: 60 });
+    expect(CAMPAIGN_LIMIT_DEFAULTS).toEqual({ capPerSession: 1, cooldownSec: 60 });
+  });
+
+  it('takes the pack\'s own limits, and refuses a session limit of none or a negative cool-down', () => {
+    expect(Campaign.parse({ ...campaign(), capPerSession: 2, cooldownSec: 0 })).toMatchObject({ capPerSession: 2, cooldownSec: 0 });
+    expect(Campaign.safeParse({ ...campaign(), capPerSession: 0 }).success).toBe(false);
+    expect(Campaign.safeParse({ ...campaign(), cooldownSec: -1 }).success).toBe(false);
+  });
+
+  it('leaves them optional in the JSON Schema a merchandiser\'s editor reads', () => {
+    const schema = packJsonSchemas()['campaigns.schema.json'] as { items: { required: string[]; properties: Record<string, { default?: unknown }> } };
+    expect(schema.items.required).not.toContain('capPerSession');
+    expect(schema.items.required).not.toContain('cooldownSec');
+    expect(schema.items.properties.capPerSession?.default).toBe(1);
+    expect(schema.items.properties.cooldownSec?.default).toBe(60);
   });
 });

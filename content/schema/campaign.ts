@@ -30,6 +30,9 @@ export type Award = z.infer<typeof Award>;
 export const CLAIM_URL_MAX_BYTES = 80;
 const CLAIM_URL_TOO_LONG = `the claim link is too long for a QR code a phone reads off a screen: at most ${CLAIM_URL_MAX_BYTES} characters besides {token}`;
 
+/** The limits a campaign gets when its record does not name them (packs made before they existed). */
+export const CAMPAIGN_LIMIT_DEFAULTS = { capPerSession: 1, cooldownSec: 60 } as const;
+
 /** A coupon campaign: what a shopper can win, how often, and until when. */
 export const Campaign = z
   .object({
@@ -45,6 +48,21 @@ export const Campaign = z
     dailyCapPerKiosk: z.number().int().min(0),
     /** Coupons one kiosk may issue over the whole campaign (kiosks work offline, so the cap is per kiosk). */
     inventoryPerKiosk: z.number().int().min(0),
+    /**
+     * Coupons of this campaign one shopper may win in one visit (a session: from the
+     * touch that wakes the kiosk until it returns to the attract loop). "Play again"
+     * still plays; a further win of this campaign is refused with a kind word.
+     * Optional: packs made before it existed get 1.
+     */
+    capPerSession: z.number().int().min(1).max(20).default(CAMPAIGN_LIMIT_DEFAULTS.capPerSession),
+    /**
+     * Seconds this kiosk waits after issuing a coupon of this campaign before it issues
+     * the next one — whoever plays. A session ends when the shopper walks away, so this
+     * is what stops "walk away, come back, win again"; main's coupon guard holds it
+     * too, so a tampered screen cannot go faster. Optional: packs made before it
+     * existed get 60 s, shorter than a session ending and the next shopper's game.
+     */
+    cooldownSec: z.number().int().min(0).max(86_400).default(CAMPAIGN_LIMIT_DEFAULTS.cooldownSec),
     awards: z.array(Award).min(1, { message: 'say which game awards this coupon' }),
     /** Optional "claim on your phone" link; {token} is replaced by the signed coupon. */
     claimUrlTemplate: z

@@ -12,6 +12,9 @@ export const TrustedKey = z
   .strict();
 export type TrustedKey = z.infer<typeof TrustedKey>;
 
+/** How long a coupon stays on screen without a touch when kiosk.json does not say (idle.couponTimeoutSec). */
+export const COUPON_TIMEOUT_DEFAULT_SEC = 180;
+
 /**
  * The kiosk's own settings (not content): written by the installer or the admin
  * screen, read by main and handed to the renderer through KioskApi.
@@ -27,6 +30,12 @@ export const KioskConfig = z
         timeoutSec: z.number().int().min(10).max(3600).default(45),
         /** The last seconds of that timeout show a "still there?" countdown. */
         warningSec: z.number().int().min(3).max(60).default(10),
+        /**
+         * While a coupon is on screen the shopper is busy with their phone: the session
+         * waits this long without a touch instead (or until they press Done). Optional:
+         * COUPON_TIMEOUT_DEFAULT_SEC; never shorter than timeoutSec.
+         */
+        couponTimeoutSec: z.number().int().min(30).max(3600).optional(),
       })
       .strict()
       .default({ timeoutSec: 45, warningSec: 10 }),

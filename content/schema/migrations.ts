@@ -5,6 +5,9 @@
 //
 // Version 1 is the first published format, so the list is empty until version 2
 // changes something; a step then goes here, with a test that reads a version-1 pack.
+// A field added as optional with a default needs no step — a version-1 file is still
+// a valid file: the campaign limits capPerSession and cooldownSec came that way
+// (campaign.test.ts reads a campaign written before them).
 
 /** The JSON files of a pack a step may rewrite. */
 export type MigratedFile = 'manifest' | 'branding' | 'categories' | 'promotions' | 'campaigns' | 'games' | 'playlists' | 'catalog-index' | 'catalog-shard';

@@ -10,6 +10,9 @@ import { installErrorHandling } from './http/error-handler.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import type { HubContext, HubOptions } from './hub-context.ts';
 import { registerAlerts } from './routes/console/alerts.ts';
+import { registerAnalytics } from './routes/console/analytics.ts';
+import { registerTills } from './routes/console/tills.ts';
+import { registerTillRoutes } from './routes/till/redeem.ts';
 import { registerConsoleAuth } from './routes/console/auth.ts';
 import { registerConsoleCommands } from './routes/console/commands.ts';
 import { registerEnrolment } from './routes/console/enrolment.ts';
@@ -71,6 +74,9 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
   registerEnrolment(app, hub);
   registerConsoleCommands(app, hub);
   registerAlerts(app, hub);
+  registerAnalytics(app, hub);
+  registerTills(app, hub);
+  registerTillRoutes(app, hub);
 
   app.get('/', async (_request, reply) => reply.redirect('/console/'));
   if (options.consoleDir) {

@@ -4,10 +4,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { HubStore } from './open-store.ts';
 import { initialSchema } from './migrations/001-initial.ts';
+import { analyticsSchema } from './migrations/002-analytics.ts';
 
 export function migrationsFor(dialect: HubStore['dialect']): Record<string, Migration> {
   return {
     '001-initial': initialSchema(dialect),
+    '002-analytics': analyticsSchema(dialect),
   };
 }
 

@@ -24,6 +24,8 @@ export interface EventTable {
   received_at: number;
   /** The message as received, JSON. */
   body: string;
+  /** What in it breaks the tracking plan (it is stored all the same); null when nothing. */
+  plan_problem: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RejectedEventTable {
@@ -63,6 +65,8 @@ export interface KioskTable {
   platform: string | null;
   /** The kiosk's coupon public key record, JSON. */
   coupon_key: string | null;
+  /** Its key id (16 hex digits), to find the key a coupon was signed with. */
+  coupon_key_id: ColumnType<string | null, string | null | undefined, string | null>;
   last_heartbeat_at: number | null;
   /** The last heartbeat as received, JSON. */
   heartbeat: string | null;
@@ -81,14 +85,6 @@ export interface KioskHealthTable {
   outbox_depth: number | null;
   js_heap_bytes: number | null;
   fps: number | null;
-}
-
-export interface KioskHourlyTable {
-  device_id: string;
-  /** Start of the hour, epoch ms. */
-  hour: number;
-  sessions: number;
-  events: number;
 }
 
 export interface EnrolmentSecretTable {
@@ -194,7 +190,128 @@ export interface SettingTable {
   value: string;
 }
 
+export interface ShopperSessionTable {
+  anonymous_id: string;
+  device_id: string;
+  store_id: string;
+  /** packId@version on screen when the session started ('' when none). */
+  pack: string;
+  hour: number;
+  started_at: number;
+  steps: ColumnType<number, number | undefined, number>;
+  duration_ms: number | null;
+}
+
+/** The dimensions every rollup row carries. */
+interface RollupKey {
+  device_id: string;
+  store_id: string;
+  pack: string;
+}
+type Counter = ColumnType<number, number | undefined, number>;
+
+export interface FunnelHourlyTable extends RollupKey {
+  hour: number;
+  sessions: Counter;
+  home: Counter;
+  scan: Counter;
+  play: Counter;
+  offers: Counter;
+  /** Sessions that scanned, played or opened the offers (each once). */
+  engaged: Counter;
+  game_finished: Counter;
+  coupon_issued: Counter;
+  coupon_redeemed: Counter;
+  dwell_ms: Counter;
+  dwell_sessions: Counter;
+}
+
+export interface DwellHourlyTable extends RollupKey {
+  hour: number;
+  bucket: number;
+  sessions: Counter;
+}
+
+export interface EventHourlyTable extends RollupKey {
+  hour: number;
+  event: string;
+  /** The event's kind where it has one (trigger, source, gesture, screen…), or ''. */
+  variant: string;
+  count: Counter;
+}
+
+export interface ScanDailyTable extends RollupKey {
+  day: number;
+  product_id: string;
+  /** 1 found in the catalogue, 0 not. */
+  found: number;
+  scans: Counter;
+}
+
+export interface GameDailyTable extends RollupKey {
+  day: number;
+  game_id: string;
+  campaign_id: string;
+  /** The configured odds as the kiosk reported them ('' when unknown). */
+  odds: string;
+  plays: Counter;
+  completed: Counter;
+  /** Games where the prize was drawn against the odds (won, or lost to them). */
+  draws: Counter;
+  won: Counter;
+}
+
+export interface CouponTable {
+  coupon_id: string;
+  kiosk_id: string;
+  device_id: string;
+  store_id: string;
+  pack: string;
+  campaign_id: string;
+  game_id: string | null;
+  seq: number;
+  issued_at: number;
+  expires_at: number;
+  reward_kind: string;
+  reward_value: number;
+  token: string;
+  anonymous_id: string | null;
+}
+
+export interface TillTable {
+  till_id: string;
+  store_id: string;
+  name: string;
+  token_hash: string;
+  created_by: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface RedemptionTable {
+  id: Id;
+  coupon_id: string;
+  kiosk_id: string;
+  campaign_tag: string;
+  coupon_seq: number;
+  store_id: string;
+  till: string;
+  redeemed_at: number;
+  received_at: number;
+  expires_at: number;
+  outcome: 'first' | 'again';
+}
+
 export interface HubDatabase {
+  shopper_sessions: ShopperSessionTable;
+  funnel_hourly: FunnelHourlyTable;
+  dwell_hourly: DwellHourlyTable;
+  event_hourly: EventHourlyTable;
+  scan_daily: ScanDailyTable;
+  game_daily: GameDailyTable;
+  coupons: CouponTable;
+  tills: TillTable;
+  redemptions: RedemptionTable;
   event_ids: EventIdTable;
   events: EventTable;
   rejected_events: RejectedEventTable;
@@ -202,7 +319,6 @@ export interface HubDatabase {
   dropped_ranges: DroppedRangeTable;
   kiosks: KioskTable;
   kiosk_health: KioskHealthTable;
-  kiosk_hourly: KioskHourlyTable;
   enrolment_secrets: EnrolmentSecretTable;
   commands: CommandTable;
   stores: StoreTable;

@@ -8,6 +8,7 @@ export * from './batch.ts';
 export * from './enrolment.ts';
 export * from './heartbeat.ts';
 export * from './commands.ts';
+export * from './redemptions.ts';
 export * from './console/index.ts';
 
 import { batchRoute } from './batch.ts';
@@ -28,6 +29,9 @@ import {
 import { putStoreRoute, storesRoute } from './console/stores.ts';
 import { createUserRoute, updateUserRoute, usersRoute } from './console/users.ts';
 import { enrolRoute } from './enrolment.ts';
+import { redeemBatchRoute, redeemRoute } from './redemptions.ts';
+import { dwellRoute, eventsExportRoute, funnelRoute, gamesRoute, heatmapRoute, inputsRoute, packListRoute, packsRoute, planProblemsRoute, scansRoute } from './console/analytics.ts';
+import { consoleRedeemRoute, createTillRoute, reconciliationRoute, revokeTillRoute, tillsRoute } from './console/tills.ts';
 import { heartbeatRoute } from './heartbeat.ts';
 
 /** The routes a kiosk calls. */
@@ -37,6 +41,12 @@ export const KIOSK_API = {
   heartbeat: heartbeatRoute,
   commands: commandsRoute,
   commandResult: commandResultRoute,
+} as const;
+
+/** The routes a till calls. */
+export const TILL_API = {
+  redeem: redeemRoute,
+  redeemBatch: redeemBatchRoute,
 } as const;
 
 /** The routes the console calls. */
@@ -64,4 +74,19 @@ export const CONSOLE_API = {
   alertSettings: alertSettingsRoute,
   putAlertSettings: putAlertSettingsRoute,
   audit: auditRoute,
+  funnel: funnelRoute,
+  heatmap: heatmapRoute,
+  dwell: dwellRoute,
+  packs: packsRoute,
+  scans: scansRoute,
+  games: gamesRoute,
+  inputs: inputsRoute,
+  packVersions: packListRoute,
+  planProblems: planProblemsRoute,
+  eventsExport: eventsExportRoute,
+  tills: tillsRoute,
+  createTill: createTillRoute,
+  revokeTill: revokeTillRoute,
+  tillRedeem: consoleRedeemRoute,
+  reconciliation: reconciliationRoute,
 } as const;

@@ -7,14 +7,16 @@ import type { HubRoute } from '../../../content/schema/hub-api/route.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Role } from '../../../content/schema/hub-api/console/auth.ts';
 import { sessionByHash, touchSession, userById } from '../../store/queries/accounts.ts';
 import { kioskCredential } from '../../store/queries/kiosks.ts';
+import { tillById } from '../../store/queries/tills.ts';
 import type { HubContext } from '../hub-context.ts';
 import { forbidden, unauthorised } from '../http/http-error.ts';
-import { sameSecret, sha256, splitKioskToken } from './secrets.ts';
+import { sameSecret, sha256, splitKioskToken, splitTillToken } from './secrets.ts';
 
 export type Principal =
   | { kind: 'public' }
   | { kind: 'kiosk'; deviceId: string; storeId: string }
   | { kind: 'enrolment'; secret: string }
+  | { kind: 'till'; tillId: string; storeId: string; name: string }
   | { kind: 'user'; id: number; username: string; role: Role; storeIds: string[] | null; sessionHash: string; csrfToken: string };
 
 /** The credential a client sent: `Bearer <x>`, or `Basic base64(<x>:)` as Segment clients send a write key. */
@@ -42,6 +44,17 @@ async function kiosk(hub: HubContext, request: FastifyRequest): Promise<Principa
   if (!found || !good) throw unauthorised('The kiosk credential is not known to this hub: enrol the kiosk again.', 'not-enrolled');
   if (found.revoked) throw unauthorised('This kiosk was revoked in the console: enrol it again with a new code.', 'revoked');
   return { kind: 'kiosk', deviceId: found.deviceId, storeId: found.storeId };
+}
+
+async function till(hub: HubContext, request: FastifyRequest): Promise<Principal> {
+  const sent = credentialOf(request);
+  const parts = sent ? splitTillToken(sent) : null;
+  if (!parts) throw unauthorised('This route needs a till credential: make one in the console (Coupons → tills) and send it as "Authorization: Bearer tl_…".');
+  const found = await tillById(hub.store, parts.tillId);
+  const good = sameSecret(sha256(parts.secret), found?.tokenHash ?? sha256(''));
+  if (!found || !good) throw unauthorised('The till credential is not known to this hub.', 'unknown-till');
+  if (found.revokedAt !== null) throw unauthorised('This till credential was revoked in the console.', 'revoked');
+  return { kind: 'till', tillId: found.tillId, storeId: found.storeId, name: found.name };
 }
 
 function cookieValue(request: FastifyRequest, name: string): string | null {
@@ -86,7 +99,7 @@ export async function authenticate(hub: HubContext, route: HubRoute, request: Fa
     case 'console':
       return consoleUser(hub, request, route.method, roles);
     case 'till':
-      throw unauthorised('Till credentials are not taken by this hub yet.');
+      return till(hub, request);
   }
 }
 

@@ -35,6 +35,18 @@ export function splitKioskToken(value: string): { tokenId: string; secret: strin
 }
 
 export const newEnrolmentToken = () => `et_${token(32)}`;
+
+/** A till's credential: `tl_<id>_<secret>`; the id names the till in redemptions. */
+export function newTillToken(): { token: string; tillId: string; secretHash: string } {
+  const tillId = token(9);
+  const secret = token(32);
+  return { token: `tl_${tillId}_${secret}`, tillId, secretHash: sha256(secret) };
+}
+
+export function splitTillToken(value: string): { tillId: string; secret: string } | null {
+  const m = /^tl_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/.exec(value);
+  return m ? { tillId: m[1]!, secret: m[2]! } : null;
+}
 export const newSessionId = () => token(32);
 export const newCsrfToken = () => token(24);
 export const newSetupToken = () => token(24);

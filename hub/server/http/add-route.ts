@@ -45,7 +45,10 @@ export function addRoute<T extends HubRoute>(
   app: FastifyInstance,
   hub: HubContext,
   route: T,
-  /** Answers 200 with what it returns; every other answer is a thrown HttpError. */
+  /**
+   * Answers 200 with what it returns (a handler may set another declared status on the
+   * reply first, for an answer that is not an error); refusals are thrown HttpErrors.
+   */
   handler: (call: RouteCall<T>) => Promise<RouteAnswer<T, 200>>,
   options: RouteOptions = {},
 ): void {
@@ -59,7 +62,10 @@ export function addRoute<T extends HubRoute>(
             max: options.perMinute,
             timeWindow: 60_000,
             // Kiosks all behind one shop router share an address: count per credential.
-            keyGenerator: (request: FastifyRequest) => (request.principal?.kind === 'kiosk' ? `kiosk:${request.principal.deviceId}` : request.ip),
+            keyGenerator: (request: FastifyRequest) => {
+              const p = request.principal;
+              return p?.kind === 'kiosk' ? `kiosk:${p.deviceId}` : p?.kind === 'till' ? `till:${p.tillId}` : request.ip;
+            },
           }
         : false,
     },
@@ -74,10 +80,10 @@ export function addRoute<T extends HubRoute>(
       } as RouteRequest<T>;
       const body = await handler({ input, principal: request.principal!, request, reply });
       if (hub.options.checkResponses) {
-        const checked = (route.responses as Record<number, z.ZodType | undefined>)[200]?.safeParse(body);
-        if (!checked?.success) throw new Error(`${route.method} ${route.path} answered outside its declaration: ${checked?.error.message ?? 'no 200 declared'}`);
+        const checked = (route.responses as Record<number, z.ZodType | undefined>)[reply.statusCode]?.safeParse(body);
+        if (!checked?.success) throw new Error(`${route.method} ${route.path} answered ${reply.statusCode} outside its declaration: ${checked?.error.message ?? 'no such status declared'}`);
       }
-      return reply.code(200).send(body as unknown);
+      return reply.send(body as unknown);
     },
   });
 }

@@ -10,7 +10,7 @@ const T0 = Date.UTC(2026, 11, 6, 9, 0, 0);
 function message(seq: number, event = 'Screen Viewed', properties?: Record<string, unknown>): AcceptedMessage {
   const messageId = `m-${DEVICE}-${seq}`;
   const body = { type: 'track', messageId, anonymousId: 'a', event, properties, context: { kiosk: { deviceId: DEVICE, seq } } };
-  return { messageId, seq, event, originalAt: T0 + seq * 1000, json: JSON.stringify(body), properties };
+  return { messageId, seq, event, originalAt: T0 + seq * 1000, json: JSON.stringify(body), properties, anonymousId: 'a', pack: 'spring@1.0.0' };
 }
 
 const enrol = (store: Parameters<typeof enrolKiosk>[0]) =>
@@ -51,16 +51,18 @@ describeEachDatabase('ingest', (fixture, kind) => {
     expect(ranges).toEqual([{ from_seq: 1, to_seq: 2 }, { from_seq: 6, to_seq: 10 }]);
   });
 
-  it('keeps shopper sessions and events per hour for the fleet plots', async () => {
+  it('keeps the events of each hour by kind, for the dashboards', async () => {
     const store = await fixture.open();
     await enrol(store);
-    const batch = [message(1, 'Session Started'), message(2), message(3600, 'Session Started'), message(3601, 'Session Started')];
+    const batch = [message(1, 'Session Started', { trigger: 'touch' }), message(2), message(3600, 'Session Started', { trigger: 'scan' }), message(3601, 'Session Started', { trigger: 'touch' })];
     await ingestBatch(store, { deviceId: DEVICE, receivedAt: T0 + 4_000_000, accepted: batch, rejected: [] });
     await ingestBatch(store, { deviceId: DEVICE, receivedAt: T0 + 4_000_000, accepted: batch, rejected: [] });
-    const hours = await store.db.selectFrom('kiosk_hourly').select(['hour', 'sessions', 'events']).orderBy('hour').execute();
+    const hours = await store.db.selectFrom('event_hourly').select(['hour', 'event', 'variant', 'count', 'store_id', 'pack']).orderBy('hour').orderBy('event').orderBy('variant').execute();
     expect(hours).toEqual([
-      { hour: T0, sessions: 1, events: 2 },
-      { hour: T0 + 3_600_000, sessions: 2, events: 2 },
+      { hour: T0, event: 'Screen Viewed', variant: '', count: 1, store_id: 'sh-001', pack: 'spring@1.0.0' },
+      { hour: T0, event: 'Session Started', variant: 'touch', count: 1, store_id: 'sh-001', pack: 'spring@1.0.0' },
+      { hour: T0 + 3_600_000, event: 'Session Started', variant: 'scan', count: 1, store_id: 'sh-001', pack: 'spring@1.0.0' },
+      { hour: T0 + 3_600_000, event: 'Session Started', variant: 'touch', count: 1, store_id: 'sh-001', pack: 'spring@1.0.0' },
     ]);
   });
 

@@ -3,10 +3,11 @@
 // numbers merged into the kiosk's ranges, its reported drops, the count of seq numbers
 // still missing, and the hourly rollup the fleet page reads. On PostgreSQL the kiosk's
 // row is locked first, so hub processes ingesting the same kiosk's retries take turns.
-import { CompiledQuery, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import { ensureEventPartition } from '../event-partitions.ts';
 import type { HubStore } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
+import { rollUp } from './rollups.ts';
 import { countRanges, holesIn, mergeRanges, missingSeqs, readSeqRanges, type SeqRange } from '../seq-ranges.ts';
 
 export interface AcceptedMessage {
@@ -16,8 +17,13 @@ export interface AcceptedMessage {
   originalAt: number | null;
   /** The message as received, JSON. */
   json: string;
-  /** For Events Dropped: its `seq_ranges`. */
   properties: Record<string, unknown> | undefined;
+  /** The shopper session (or kiosk-<bootId> outside one). */
+  anonymousId: string | null;
+  /** packId@version on screen, '' when none. */
+  pack: string;
+  /** What in it breaks the tracking plan; null when nothing. */
+  planProblem?: string | null;
 }
 
 export interface RejectedMessage {
@@ -41,7 +47,6 @@ export interface IngestOutcome {
   seqGaps: number;
 }
 
-const HOUR = 3_600_000;
 /** Rows per INSERT statement: well under SQLite's 32,766 bound parameters. */
 const CHUNK = 200;
 
@@ -79,7 +84,11 @@ export async function ingestBatch(store: HubStore, batch: IngestBatch): Promise<
       const gapsSince = seqGaps === 0 ? null : (kiosk.gaps_since ?? receivedAt);
       await trx.updateTable('kiosks').set({ last_event_at: receivedAt, seq_gaps: seqGaps, gaps_since: gapsSince }).where('device_id', '=', deviceId).execute();
     }
-    await rollUpHours(trx, deviceId, stored, receivedAt);
+    await rollUp(
+      trx,
+      { deviceId, storeId: kiosk?.store_id ?? '' },
+      stored.map((m) => ({ event: m.event, anonymousId: m.anonymousId, at: m.originalAt ?? receivedAt, pack: m.pack, properties: m.properties ?? {} })),
+    );
 
     const duplicates = new Set(batch.accepted.filter((m) => !fresh.has(m.messageId)).map((m) => m.messageId));
     return { duplicates, seqGaps };
@@ -97,7 +106,7 @@ function firstOfEach(batch: IngestBatch, fresh: ReadonlySet<string>): AcceptedMe
  * every upload: a fleet sends hundreds of uploads a second, and building a 100-row insert
  * costs more than the database takes to run it.
  */
-const EVENT_COLUMNS = ['message_id', 'device_id', 'seq', 'event', 'original_at', 'received_at', 'body'] as const;
+const EVENT_COLUMNS = ['message_id', 'device_id', 'seq', 'event', 'original_at', 'received_at', 'body', 'plan_problem'] as const;
 const insertSql = new Map<string, string>();
 function insertText(dialect: HubStore['dialect'], table: 'events' | 'event_ids', columns: readonly string[], rows: number, conflict: boolean): string {
   const key = `${dialect}:${table}:${rows}:${conflict}`;
@@ -117,7 +126,7 @@ async function insertRows(trx: Transaction<HubDatabase>, dialect: HubStore['dial
   return result.rows.map((r) => r.message_id);
 }
 
-const eventValues = (deviceId: string, receivedAt: number) => (m: AcceptedMessage) => [m.messageId, deviceId, m.seq, m.event, m.originalAt, receivedAt, m.json];
+const eventValues = (deviceId: string, receivedAt: number) => (m: AcceptedMessage) => [m.messageId, deviceId, m.seq, m.event, m.originalAt, receivedAt, m.json, m.planProblem ?? null];
 
 /** SQLite: one row per event, unique by messageId; a re-send inserts nothing. */
 async function storeUnique(trx: Transaction<HubDatabase>, batch: IngestBatch) {
@@ -137,12 +146,12 @@ function pgInsertText(rows: number): string {
   let text = pgInsertSql.get(rows);
   if (!text) {
     const tuples = Array.from({ length: rows }, (_, i) => {
-      const o = i * 7;
-      return `($${o + 1}::text, $${o + 2}::text, $${o + 3}::bigint, $${o + 4}::text, $${o + 5}::bigint, $${o + 6}::bigint, $${o + 7}::text)`;
+      const o = i * 8;
+      return `($${o + 1}::text, $${o + 2}::text, $${o + 3}::bigint, $${o + 4}::text, $${o + 5}::bigint, $${o + 6}::bigint, $${o + 7}::text, $${o + 8}::text)`;
     });
-    text = `with v (message_id, device_id, seq, event, original_at, received_at, body) as (values ${tuples.join(', ')}),
+    text = `with v (message_id, device_id, seq, event, original_at, received_at, body, plan_problem) as (values ${tuples.join(', ')}),
       claimed as (insert into event_ids (message_id, device_id, received_at) select message_id, device_id, received_at from v on conflict (message_id) do nothing returning message_id)
-      insert into events (message_id, device_id, seq, event, original_at, received_at, body)
+      insert into events (message_id, device_id, seq, event, original_at, received_at, body, plan_problem)
       select distinct on (v.message_id) v.* from v join claimed using (message_id)
       returning message_id`;
     pgInsertSql.set(rows, text);
@@ -160,7 +169,7 @@ async function storeViaIds(trx: Transaction<HubDatabase>, batch: IngestBatch) {
 }
 
 async function lockKiosk(store: HubStore, trx: Transaction<HubDatabase>, deviceId: string) {
-  const query = trx.selectFrom('kiosks').select(['seq_gaps', 'gaps_since']).where('device_id', '=', deviceId);
+  const query = trx.selectFrom('kiosks').select(['seq_gaps', 'gaps_since', 'store_id']).where('device_id', '=', deviceId);
   return store.dialect === 'postgres' ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
 }
 
@@ -185,30 +194,4 @@ async function mergeInto(trx: Transaction<HubDatabase>, table: 'seq_ranges' | 'd
     await trx.insertInto(table).values(part.map(([from, to]) => ({ device_id: deviceId, from_seq: from, to_seq: to }))).execute();
   }
   return after;
-}
-
-/** Events and shopper sessions per hour of arrival, for the fleet's plots. */
-async function rollUpHours(trx: Transaction<HubDatabase>, deviceId: string, stored: readonly AcceptedMessage[], receivedAt: number): Promise<void> {
-  if (stored.length === 0) return;
-  const byHour = new Map<number, { events: number; sessions: number }>();
-  for (const m of stored) {
-    const at = m.originalAt ?? receivedAt;
-    const hour = at - (at % HOUR);
-    const slot = byHour.get(hour) ?? { events: 0, sessions: 0 };
-    slot.events += 1;
-    if (m.event === 'Session Started') slot.sessions += 1;
-    byHour.set(hour, slot);
-  }
-  for (const [hour, slot] of byHour) {
-    await trx
-      .insertInto('kiosk_hourly')
-      .values({ device_id: deviceId, hour, events: slot.events, sessions: slot.sessions })
-      .onConflict((oc) =>
-        oc.columns(['device_id', 'hour']).doUpdateSet({
-          events: sql`kiosk_hourly.events + ${slot.events}`,
-          sessions: sql`kiosk_hourly.sessions + ${slot.sessions}`,
-        }),
-      )
-      .execute();
-  }
 }

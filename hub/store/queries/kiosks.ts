@@ -16,6 +16,7 @@ export interface EnrolKiosk {
   appVersion: string;
   platform: string;
   couponKey: string | null;
+  couponKeyId?: string | null;
   now: number;
 }
 
@@ -34,6 +35,7 @@ export async function enrolKiosk(store: HubStore, k: EnrolKiosk): Promise<void> 
       app_version: k.appVersion,
       platform: k.platform,
       coupon_key: k.couponKey,
+      coupon_key_id: k.couponKeyId ?? null,
     })
     .onConflict((oc) =>
       oc.column('device_id').doUpdateSet({
@@ -46,6 +48,7 @@ export async function enrolKiosk(store: HubStore, k: EnrolKiosk): Promise<void> 
         app_version: k.appVersion,
         platform: k.platform,
         coupon_key: k.couponKey,
+        coupon_key_id: k.couponKeyId ?? null,
       }),
     )
     .execute();
@@ -195,10 +198,32 @@ export async function healthHistory(store: HubStore, deviceId: string, since: nu
 }
 
 export async function sessionsPerHour(store: HubStore, deviceId: string, since: number) {
-  return store.db.selectFrom('kiosk_hourly').select(['hour', 'sessions']).where('device_id', '=', deviceId).where('hour', '>=', since).where('sessions', '>', 0).orderBy('hour').execute();
+  return store.db
+    .selectFrom('funnel_hourly')
+    .select(['hour', (e) => e.fn.sum<number>('sessions').as('sessions')])
+    .where('device_id', '=', deviceId)
+    .where('hour', '>=', since)
+    .groupBy('hour')
+    .having((e) => e.fn.sum('sessions'), '>', 0)
+    .orderBy('hour')
+    .execute();
 }
 
 /** Deletes history points older than the plots show. */
 export async function pruneHealth(store: HubStore, now: number): Promise<void> {
   await store.db.deleteFrom('kiosk_health').where('at', '<', now - HISTORY_MS - 86_400_000).execute();
+}
+
+/** The coupon keys of kiosks whose key id starts with `keyTag` (8 hex digits from a token). */
+export async function couponKeysByTag(store: HubStore, keyTag: string) {
+  const rows = await store.db
+    .selectFrom('kiosks')
+    .select(['device_id', 'store_id', 'name', 'coupon_key'])
+    .where('coupon_key_id', 'like', `${keyTag.toLowerCase().replace(/[^0-9a-f]/g, '')}%`)
+    .execute();
+  return rows.flatMap((r) => {
+    if (!r.coupon_key) return [];
+    const key = JSON.parse(r.coupon_key) as { keyId: string; publicKey: string; kioskId: string };
+    return [{ keyId: key.keyId, publicKey: key.publicKey, kioskId: key.kioskId, deviceId: r.device_id, storeId: r.store_id, kioskName: r.name }];
+  });
 }

@@ -4,3 +4,5 @@ export * from './users.ts';
 export * from './stores.ts';
 export * from './fleet.ts';
 export * from './alerts.ts';
+export * from './analytics.ts';
+export * from './tills.ts';

@@ -36,7 +36,7 @@ describeEachDatabase('console sign-in', (fixture) => {
     const ok = await login('correct horse battery');
     expect(ok.statusCode).toBe(200);
     await t.close();
-  });
+  }, 30_000);
 
   it('says the same for an unknown name as for a wrong password', async () => {
     const t = await testHub(await fixture.open());

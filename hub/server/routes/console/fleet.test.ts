@@ -38,7 +38,10 @@ describeEachDatabase('the fleet', (fixture) => {
       await t.call(KIOSK_API.heartbeat, { body: heartbeat(t, { outbox: { depth: minute, bytes: 0, oldestUnsentAgeMs: null, lastSuccessAt: null, shedTotal: 0, quarantinedTotal: 0 } }) }, { kiosk: token });
       t.clock.advance(60_000);
     }
-    await postBatch(t, token, [track('kiosk-aaaa-0001', 1, 'Session Started', { trigger: 'touch' }), track('kiosk-aaaa-0001', 2, 'Session Started', { trigger: 'scan' })]);
+    await postBatch(t, token, [
+      { ...track('kiosk-aaaa-0001', 1, 'Session Started', { trigger: 'touch' }), anonymousId: 'shopper-1' },
+      { ...track('kiosk-aaaa-0001', 2, 'Session Started', { trigger: 'scan' }), anonymousId: 'shopper-2' },
+    ]);
     const history = (await t.call(CONSOLE_API.kiosk, { params: { deviceId: 'kiosk-aaaa-0001' } }, { session })).json();
     expect(history.health.map((p: { outboxDepth: number }) => p.outboxDepth)).toEqual([0, 10, 20]);
     expect(history.sessionsPerHour).toEqual([{ hour: expect.any(Number), sessions: 2 }]);

@@ -37,6 +37,7 @@ export function registerEnrol(app: FastifyInstance, hub: HubContext): void {
         appVersion: body.appVersion,
         platform: body.platform,
         couponKey: body.couponKey ? JSON.stringify(body.couponKey) : null,
+        couponKeyId: body.couponKey?.keyId ?? null,
         now,
       });
       await audit(hub.store, {

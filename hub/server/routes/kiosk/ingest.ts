@@ -96,7 +96,16 @@ function registerIngestRoute(app: FastifyInstance, hub: HubContext): void {
           verdicts.push({ kind: 'rejected', messageId: m.messageId, reason });
           continue;
         }
-        accepted.push({ messageId: m.messageId, seq: kiosk?.seq ?? null, event: m.event, originalAt: timeOf(m), json: checked.json, properties: m.properties });
+        accepted.push({
+          messageId: m.messageId,
+          seq: kiosk?.seq ?? null,
+          event: m.event,
+          originalAt: timeOf(m),
+          json: checked.json,
+          properties: m.properties,
+          anonymousId: m.anonymousId ?? null,
+          pack: kiosk?.packId ? `${kiosk.packId}@${kiosk.packVersion ?? ''}` : '',
+        });
         verdicts.push({ kind: 'accepted', messageId: m.messageId });
       }
       const outcome = await ingestBatch(hub.store, { deviceId: principal.deviceId, receivedAt: hub.clock.now(), accepted, rejected });

@@ -1,0 +1,151 @@
+// What one engagement event means for the dashboards, worked out without the database:
+// which session funnel step it marks, its kind for the hourly counts, a scan to count by
+// product, a game and its prize draw to count by campaign, a coupon to keep for the tills,
+// a session's length. Pure, so every rule is tested on fixed events.
+import { STEPS } from './funnel-steps.ts';
+
+export interface StoredEvent {
+  event: string;
+  /** The shopper session, or kiosk-<bootId> for events outside one. */
+  anonymousId: string | null;
+  /** When it happened by the kiosk's clock (the hub's receipt time when it had none). */
+  at: number;
+  /** packId@version on screen, '' when none. */
+  pack: string;
+  properties: Record<string, unknown>;
+}
+
+export interface EventFacts {
+  /** The session the event belongs to (null: none, e.g. heartbeats, pack switches). */
+  session: string | null;
+  /** Funnel steps it marks (bits of STEPS). */
+  steps: number;
+  /** Its kind for event_hourly. */
+  variant: string;
+  scan: { productId: string; found: boolean } | null;
+  game: { gameId: string; campaignId: string; odds: string; completed: boolean; drawn: boolean; won: boolean } | null;
+  coupon: {
+    couponId: string;
+    kioskId: string;
+    campaignId: string;
+    gameId: string | null;
+    seq: number;
+    issuedAt: number;
+    expiresAt: number;
+    rewardKind: string;
+    rewardValue: number;
+    token: string;
+  } | null;
+  /** A Session Ended's length. */
+  durationMs: number | null;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * A GTIN as the kiosk normalises it (14 digits, check digit right): the only kind of code
+ * the hub counts by product. A store's own codes are not counted — a shopper could scan a
+ * loyalty card or a receipt, and what it holds is theirs.
+ */
+export function isGtin14(value: string): boolean {
+  if (!/^\d{14}$/.test(value)) return false;
+  let sum = 0;
+  for (let i = 0; i < 13; i++) sum += Number(value[i]) * (i % 2 === 0 ? 3 : 1);
+  return (10 - (sum % 10)) % 10 === Number(value[13]);
+}
+
+const SCREEN_STEPS: Record<string, number> = { home: STEPS.home, scan: STEPS.scan, product: 0, games: STEPS.play, game: STEPS.play, offers: STEPS.offers };
+
+export function factsOf(e: StoredEvent): EventFacts {
+  const p = e.properties;
+  const facts: EventFacts = {
+    session: e.anonymousId && !e.anonymousId.startsWith('kiosk-') ? e.anonymousId : null,
+    steps: 0,
+    variant: '',
+    scan: null,
+    game: null,
+    coupon: null,
+    durationMs: null,
+  };
+  switch (e.event) {
+    case 'Session Started':
+    case 'Attract Woken':
+      facts.steps = STEPS.session;
+      facts.variant = text(p.trigger) ?? '';
+      break;
+    case 'Screen Viewed': {
+      const screen = text(p.screen) ?? '';
+      facts.variant = screen;
+      facts.steps = SCREEN_STEPS[screen] ?? 0;
+      break;
+    }
+    case 'Barcode Scanned': {
+      facts.steps = STEPS.scan;
+      facts.variant = text(p.source) ?? '';
+      const productId = text(p.product_id);
+      const lookup = text(p.lookup);
+      if (productId && isGtin14(productId) && (lookup === 'hit' || lookup === 'miss')) facts.scan = { productId, found: lookup === 'hit' };
+      break;
+    }
+    case 'Promotion Viewed':
+      facts.variant = text(p.via) ?? '';
+      facts.steps = p.via === 'offers' ? STEPS.offers : 0;
+      break;
+    case 'Game Started':
+      facts.steps = STEPS.play;
+      facts.variant = text(p.game_kind) ?? '';
+      break;
+    case 'Game Finished': {
+      const completed = p.completed === true;
+      const outcome = text(p.prize_outcome);
+      facts.variant = text(p.game_kind) ?? '';
+      facts.steps = STEPS.play | (completed ? STEPS.game_finished : 0);
+      const odds = num(p.prize_odds);
+      facts.game = {
+        gameId: text(p.game_id) ?? '',
+        campaignId: text(p.campaign_id) ?? '',
+        odds: odds === null ? '' : String(odds),
+        completed,
+        // A draw happened: a prize was won, or lost to the odds (not "sold out" or "score too low").
+        drawn: outcome === 'won' || (outcome === 'none' && p.prize_reason === 'unlucky'),
+        won: outcome === 'won',
+      };
+      break;
+    }
+    case 'Coupon Issued': {
+      facts.steps = STEPS.coupon_issued;
+      const couponId = text(p.coupon_id);
+      const issuedAt = Date.parse(text(p.issued_at) ?? '');
+      const expiresAt = Date.parse(text(p.expires_at) ?? '');
+      const seq = num(p.kiosk_coupon_seq);
+      if (couponId && text(p.token) && Number.isFinite(issuedAt) && Number.isFinite(expiresAt) && seq !== null) {
+        facts.coupon = {
+          couponId,
+          kioskId: text(p.kiosk_id) ?? '',
+          campaignId: text(p.campaign_id) ?? '',
+          gameId: text(p.game_id),
+          seq,
+          issuedAt,
+          expiresAt,
+          rewardKind: text(p.reward_kind) ?? '',
+          rewardValue: num(p.reward_value) ?? 0,
+          token: text(p.token)!,
+        };
+      }
+      facts.variant = text(p.reward_kind) ?? '';
+      break;
+    }
+    case 'Session Ended':
+      facts.variant = text(p.reason) ?? '';
+      facts.durationMs = num(p.duration_ms);
+      break;
+    case 'Gesture Used':
+      facts.variant = text(p.gesture) ?? '';
+      break;
+    case 'Product Not Found':
+      facts.variant = text(p.reason) ?? '';
+      break;
+  }
+  return facts;
+}

@@ -1,0 +1,173 @@
+// Keeps the dashboards' rollups up at ingest, inside the upload's transaction: every
+// count a dashboard reads is added here as the events are stored, one multi-row
+// statement per rollup table, so a dashboard never scans raw events.
+import { sql, type Transaction } from 'kysely';
+import { factsOf, type EventFacts, type StoredEvent } from '../analytics/event-facts.ts';
+import { dwellBucket, STEPS, STEP_NAMES, stepColumn } from '../analytics/funnel-steps.ts';
+import type { HubDatabase } from '../schema.ts';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const hourOf = (at: number) => at - (((at % HOUR) + HOUR) % HOUR);
+const dayOf = (at: number) => at - (((at % DAY) + DAY) % DAY);
+
+type Tables = 'funnel_hourly' | 'dwell_hourly' | 'event_hourly' | 'scan_daily' | 'game_daily';
+
+/** Adds `rows` to a rollup table: a row that exists gets its counters increased. */
+async function addCounts(trx: Transaction<HubDatabase>, table: Tables, keys: readonly string[], counters: readonly string[], rows: readonly Record<string, string | number>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const update = Object.fromEntries(counters.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]));
+  for (let i = 0; i < rows.length; i += 200) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + 200) as never)
+      .onConflict((oc) => oc.columns(keys as never).doUpdateSet(update as never))
+      .execute();
+  }
+}
+
+/** Sums rows sharing a key. */
+function tally<T extends Record<string, string | number>>(keyOf: (row: T) => string, counters: readonly (keyof T)[]) {
+  const map = new Map<string, T>();
+  return {
+    add(row: T) {
+      const key = keyOf(row);
+      const had = map.get(key);
+      if (!had) map.set(key, { ...row });
+      else for (const c of counters) (had as Record<keyof T, number>)[c] = (had[c] as number) + (row[c] as number);
+    },
+    rows: () => [...map.values()],
+  };
+}
+
+export interface RollupContext {
+  deviceId: string;
+  storeId: string;
+}
+
+export async function rollUp(trx: Transaction<HubDatabase>, ctx: RollupContext, events: readonly StoredEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const base = { device_id: ctx.deviceId, store_id: ctx.storeId };
+  const all = events.map((e) => ({ e, f: factsOf(e) }));
+
+  const hourly = tally<{ device_id: string; store_id: string; pack: string; hour: number; event: string; variant: string; count: number }>((r) => `${r.hour}|${r.pack}|${r.event}|${r.variant}`, ['count']);
+  const scans = tally<{ device_id: string; store_id: string; pack: string; day: number; product_id: string; found: number; scans: number }>((r) => `${r.day}|${r.pack}|${r.product_id}|${r.found}`, ['scans']);
+  const games = tally<{ device_id: string; store_id: string; pack: string; day: number; game_id: string; campaign_id: string; odds: string; plays: number; completed: number; draws: number; won: number }>(
+    (r) => `${r.day}|${r.pack}|${r.game_id}|${r.campaign_id}|${r.odds}`,
+    ['plays', 'completed', 'draws', 'won'],
+  );
+  for (const { e, f } of all) {
+    hourly.add({ ...base, pack: e.pack, hour: hourOf(e.at), event: e.event, variant: f.variant, count: 1 });
+    if (f.scan) scans.add({ ...base, pack: e.pack, day: dayOf(e.at), product_id: f.scan.productId, found: f.scan.found ? 1 : 0, scans: 1 });
+    if (f.game) {
+      const g = f.game;
+      games.add({ ...base, pack: e.pack, day: dayOf(e.at), game_id: g.gameId, campaign_id: g.campaignId, odds: g.odds, plays: 1, completed: g.completed ? 1 : 0, draws: g.drawn ? 1 : 0, won: g.won ? 1 : 0 });
+    }
+  }
+  await addCounts(trx, 'event_hourly', ['device_id', 'hour', 'pack', 'event', 'variant'], ['count'], hourly.rows());
+  await addCounts(trx, 'scan_daily', ['device_id', 'day', 'pack', 'product_id', 'found'], ['scans'], scans.rows());
+  await addCounts(trx, 'game_daily', ['device_id', 'day', 'pack', 'game_id', 'campaign_id', 'odds'], ['plays', 'completed', 'draws', 'won'], games.rows());
+
+  const coupons = all.flatMap(({ e, f }) => (f.coupon ? [{ e, f, c: f.coupon }] : []));
+  if (coupons.length > 0) {
+    await trx
+      .insertInto('coupons')
+      .values(
+        coupons.map(({ e, f, c }) => ({
+          coupon_id: c.couponId,
+          kiosk_id: c.kioskId,
+          device_id: ctx.deviceId,
+          store_id: ctx.storeId,
+          pack: e.pack,
+          campaign_id: c.campaignId,
+          game_id: c.gameId,
+          seq: c.seq,
+          issued_at: c.issuedAt,
+          expires_at: c.expiresAt,
+          reward_kind: c.rewardKind,
+          reward_value: c.rewardValue,
+          token: c.token,
+          anonymous_id: f.session,
+        })),
+      )
+      .onConflict((oc) => oc.column('coupon_id').doNothing())
+      .execute();
+  }
+  // A coupon redeemed before its Coupon Issued arrived (a kiosk offline, a till online) counts now.
+  const redeemed = coupons.length
+    ? new Set(
+        (await trx.selectFrom('redemptions').select('coupon_id').where('outcome', '=', 'first').where('coupon_id', 'in', coupons.map(({ c }) => c.couponId)).execute()).map((r) => r.coupon_id),
+      )
+    : new Set<string>();
+
+  await rollUpSessions(trx, ctx, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0));
+}
+
+/** funnel_hourly's counters: a column per funnel step, and the dwell sums. */
+const FUNNEL_COUNTERS = [...STEP_NAMES.map(stepColumn), 'engaged', 'dwell_ms', 'dwell_sessions'];
+/** Scan, play or offers: a session reached any of them, counted once. */
+const ENGAGED = STEPS.scan | STEPS.play | STEPS.offers;
+
+interface SessionState {
+  hour: number;
+  startedAt: number;
+  pack: string;
+  steps: number;
+  durationMs: number | null;
+}
+
+/** Marks the funnel steps each session reached, and counts each step once per session, in the hour the session started. */
+async function rollUpSessions(trx: Transaction<HubDatabase>, ctx: RollupContext, all: readonly { e: StoredEvent; f: EventFacts }[], extraSteps: (f: EventFacts) => number): Promise<void> {
+  const bySession = new Map<string, { e: StoredEvent; f: EventFacts }[]>();
+  for (const item of all) if (item.f.session) bySession.set(item.f.session, [...(bySession.get(item.f.session) ?? []), item]);
+  if (bySession.size === 0) return;
+  const existing = new Map(
+    (await trx.selectFrom('shopper_sessions').select(['anonymous_id', 'hour', 'started_at', 'pack', 'steps', 'duration_ms']).where('anonymous_id', 'in', [...bySession.keys()]).execute()).map((r) => [
+      r.anonymous_id,
+      { hour: r.hour, startedAt: r.started_at, pack: r.pack, steps: Number(r.steps), durationMs: r.duration_ms } satisfies SessionState,
+    ]),
+  );
+  const funnel = tally<Record<string, string | number>>((r) => `${r.hour}|${r.pack}`, FUNNEL_COUNTERS);
+  const dwell = tally<{ device_id: string; store_id: string; pack: string; hour: number; bucket: number; sessions: number }>((r) => `${r.hour}|${r.pack}|${r.bucket}`, ['sessions']);
+  const upserts: { anonymous_id: string; device_id: string; store_id: string; pack: string; hour: number; started_at: number; steps: number; duration_ms: number | null }[] = [];
+
+  for (const [id, items] of bySession) {
+    const first = items.reduce((a, b) => (b.e.at < a.e.at ? b : a));
+    const had = existing.get(id);
+    const state: SessionState = had ?? { hour: hourOf(first.e.at), startedAt: first.e.at, pack: first.e.pack, steps: 0, durationMs: null };
+    const reached = items.reduce<number>((bits, { f }) => bits | f.steps | extraSteps(f), STEPS.session);
+    const fresh = reached & ~state.steps;
+    const ended = items.map(({ f }) => f.durationMs).find((d) => d !== null) ?? null;
+    const newDuration = state.durationMs === null && ended !== null ? ended : null;
+    if (fresh === 0 && newDuration === null) continue;
+    const delta: Record<string, string | number> = { device_id: ctx.deviceId, store_id: ctx.storeId, pack: state.pack, hour: state.hour, sessions: 0, dwell_ms: 0, dwell_sessions: 0 };
+    for (const step of STEP_NAMES) delta[stepColumn(step)] = (fresh & STEPS[step]) !== 0 ? 1 : 0;
+    delta.engaged = (state.steps & ENGAGED) === 0 && (fresh & ENGAGED) !== 0 ? 1 : 0;
+    if (newDuration !== null) {
+      delta.dwell_ms = newDuration;
+      delta.dwell_sessions = 1;
+      dwell.add({ device_id: ctx.deviceId, store_id: ctx.storeId, pack: state.pack, hour: state.hour, bucket: dwellBucket(newDuration), sessions: 1 });
+    }
+    funnel.add(delta);
+    upserts.push({ anonymous_id: id, device_id: ctx.deviceId, store_id: ctx.storeId, pack: state.pack, hour: state.hour, started_at: state.startedAt, steps: state.steps | fresh, duration_ms: state.durationMs ?? newDuration });
+  }
+  for (let i = 0; i < upserts.length; i += 200) {
+    await trx
+      .insertInto('shopper_sessions')
+      .values(upserts.slice(i, i + 200))
+      .onConflict((oc) => oc.column('anonymous_id').doUpdateSet({ steps: sql`excluded.steps`, duration_ms: sql`excluded.duration_ms` }))
+      .execute();
+  }
+  await addCounts(trx, 'funnel_hourly', ['device_id', 'hour', 'pack'], FUNNEL_COUNTERS, funnel.rows());
+  await addCounts(trx, 'dwell_hourly', ['device_id', 'hour', 'pack', 'bucket'], ['sessions'], dwell.rows());
+}
+
+/** A first redemption: the coupon's session reaches its last step (when the coupon's issue has arrived). */
+export async function markRedeemed(trx: Transaction<HubDatabase>, couponId: string): Promise<void> {
+  const coupon = await trx.selectFrom('coupons').select(['anonymous_id', 'device_id', 'store_id']).where('coupon_id', '=', couponId).executeTakeFirst();
+  if (!coupon?.anonymous_id) return;
+  const session = await trx.selectFrom('shopper_sessions').select(['hour', 'pack', 'steps']).where('anonymous_id', '=', coupon.anonymous_id).executeTakeFirst();
+  if (!session || (Number(session.steps) & STEPS.coupon_redeemed) !== 0) return;
+  await trx.updateTable('shopper_sessions').set({ steps: Number(session.steps) | STEPS.coupon_redeemed }).where('anonymous_id', '=', coupon.anonymous_id).execute();
+  await addCounts(trx, 'funnel_hourly', ['device_id', 'hour', 'pack'], ['coupon_redeemed'], [{ device_id: coupon.device_id, store_id: coupon.store_id, pack: session.pack, hour: session.hour, coupon_redeemed: 1 }]);
+}
