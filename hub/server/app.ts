@@ -12,6 +12,7 @@ import type { HubContext, HubOptions } from './hub-context.ts';
 import { registerAlerts } from './routes/console/alerts.ts';
 import { registerAnalytics } from './routes/console/analytics.ts';
 import { registerTills } from './routes/console/tills.ts';
+import { registerEventsExport } from './routes/console/events-export.ts';
 import { registerTillRoutes } from './routes/till/redeem.ts';
 import { registerConsoleAuth } from './routes/console/auth.ts';
 import { registerConsoleCommands } from './routes/console/commands.ts';
@@ -76,6 +77,7 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
   registerAlerts(app, hub);
   registerAnalytics(app, hub);
   registerTills(app, hub);
+  registerEventsExport(app, hub);
   registerTillRoutes(app, hub);
 
   app.get('/', async (_request, reply) => reply.redirect('/console/'));

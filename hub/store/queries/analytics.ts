@@ -104,3 +104,33 @@ export async function planProblems(store: HubStore, from: number, to: number) {
     group by event, plan_problem order by event, plan_problem`.execute(store.db);
   return rows.map((r) => ({ event: r.event, problem: r.plan_problem, count: num(r.count), lastAt: num(r.last_at) }));
 }
+
+export interface RawEventRow {
+  message_id: string;
+  device_id: string;
+  seq: number | null;
+  event: string;
+  original_at: number | null;
+  received_at: number;
+  body: string;
+  plan_problem: string | null;
+}
+
+/** Raw events received in the period, a page at a time in arrival order (for an export that never holds them all). */
+export async function* rawEvents(store: HubStore, f: { from: number; to: number; deviceIds: readonly string[] | null; event?: string | undefined }, pageSize = 1000): AsyncGenerator<RawEventRow[]> {
+  let after: { at: number; id: string } | null = null;
+  for (;;) {
+    const parts = [sql`received_at >= ${f.from}`, sql`received_at < ${f.to}`];
+    if (after) parts.push(sql`(received_at > ${after.at} or (received_at = ${after.at} and message_id > ${after.id}))`);
+    if (f.deviceIds) parts.push(f.deviceIds.length ? sql`device_id in (${sql.join([...f.deviceIds])})` : sql`1 = 0`);
+    if (f.event) parts.push(sql`event = ${f.event}`);
+    const { rows } = await sql<RawEventRow>`
+      select message_id, device_id, seq, event, original_at, received_at, body, plan_problem from events
+      where ${sql.join(parts, sql` and `)} order by received_at, message_id limit ${pageSize}`.execute(store.db);
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows.at(-1)!;
+    after = { at: Number(last.received_at), id: last.message_id };
+    if (rows.length < pageSize) return;
+  }
+}
