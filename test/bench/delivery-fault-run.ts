@@ -1,14 +1,25 @@
 // The fault scenario behind `npm run bench:delivery` (10k events) and its smaller e2e
-// version: Chromium tracks events through the kiosk's engagement log while the collector
-// fails in every way (500s, 429/503 with Retry-After, hangs past the timeout, resets
-// mid-body and after storing, partial acceptance, going away for a while) and the browser
-// is SIGKILLed at random moments — half of them while track() calls are being written —
-// and relaunched on the same profile. The collector's SQLite is the ground truth.
-import { stat } from 'node:fs/promises';
+// version: Chromium tracks events through the kiosk's engagement log, enrolled with a real
+// hub, while the way to the hub fails in every way (the fault proxy: 500s, 429/503 with
+// Retry-After, hangs past the timeout, resets mid-body and after the hub stored the
+// events, partial acceptance, going away for a while) and the browser is SIGKILLed at
+// random moments — half of them while track() calls are being written — and relaunched on
+// the same profile. The hub's SQLite is the ground truth.
 import path from 'node:path';
-import { randomFaults, seededRandom, type FaultPlan } from '../collector/faults.ts';
-import { startCollector } from '../collector/server.ts';
-import { browserPid, harnessUrl, killBrowser, launchKioskBrowser, openHarness, serveHarness, tallyDelivery, type DeliveryTally, type KioskBrowser } from './delivery-harness.ts';
+import { randomFaults, seededRandom, type FaultPlan } from '../support/faults.ts';
+import { startHubRig } from '../support/hub-rig.ts';
+import {
+  browserPid,
+  harnessUrl,
+  killBrowser,
+  launchKioskBrowser,
+  openHarness,
+  serveHarness,
+  tallyDelivery,
+  waitForEnrolment,
+  type DeliveryTally,
+  type KioskBrowser,
+} from './delivery-harness.ts';
 
 export interface FaultScenario {
   events: number;
@@ -16,7 +27,7 @@ export interface FaultScenario {
   seed: number;
   /** The built harness page (buildHarnessPage). */
   pageDir: string;
-  /** Where the profile and the collector's SQLite go. */
+  /** Where the browser profile goes. */
   workDir: string;
   log?: (line: string) => void;
 }
@@ -26,7 +37,8 @@ export interface FaultResult {
   killed: number;
   killedMidTrack: number;
   outages: number;
-  collectorAnswers: Record<string, number>;
+  /** What the fault proxy made of each upload (ok, status-500, stored-then-hang, …). */
+  answers: Record<string, number>;
   bytesPerStoredEvent: number;
   ok: boolean;
 }
@@ -42,12 +54,12 @@ function switchableFaults(inner: FaultPlan): FaultPlan & { on: boolean } {
 export async function runFaultScenario(s: FaultScenario): Promise<FaultResult> {
   const log = s.log ?? (() => undefined);
   const random = seededRandom(s.seed);
-  const dbFile = path.join(s.workDir, `fault-collector-${s.seed}.sqlite`);
   const faults = switchableFaults(randomFaults(s.seed, 0.35));
-  const collector = await startCollector({ dbFile, faults, hangMs: 4_000 });
-  const server = await serveHarness(s.pageDir, collector);
+  const rig = await startHubRig({ proxy: { faults, hangMs: 4_000, random: seededRandom(s.seed + 1) } });
+  const proxy = rig.proxy;
+  const server = await serveHarness(s.pageDir, rig);
   const profile = path.join(s.workDir, `fault-profile-${s.seed}`);
-  const url = harnessUrl(server, collector, { timeoutMs: 1_500, baseMs: 100, capMs: 2_000, maxEvents: 200, lingerMs: 50 });
+  const url = harnessUrl(server, rig, { timeoutMs: 1_500, baseMs: 100, capMs: 2_000, maxEvents: 200, lingerMs: 50 });
   log(`\n== Fault run: ${s.events} events, ~${s.kills} SIGKILLs, seed ${s.seed} (repeat with --seed ${s.seed})`);
 
   // The device id lives in the profile's IndexedDB beside the outbox: a new one after a
@@ -65,7 +77,8 @@ export async function runFaultScenario(s: FaultScenario): Promise<FaultResult> {
     return b;
   };
   let ready: Promise<KioskBrowser> = open();
-  await ready;
+  // The kiosk enrols with the hub once (its credential lives in the profile), then the faults begin.
+  await waitForEnrolment((await ready).page);
   const acknowledged = new Set<number>();
   let next = 0;
   let killed = 0;
@@ -94,11 +107,11 @@ export async function runFaultScenario(s: FaultScenario): Promise<FaultResult> {
         ready = (async () => {
           await killBrowser(victim, pid);
           killed += 1;
-          // Now and then the collector goes away while the kiosk is down, and stays away a while.
+          // Now and then the hub goes away while the kiosk is down, and stays away a while.
           if (random() < 0.3) {
             outages += 1;
-            await collector.setDown(true);
-            setTimeout(() => void collector.setDown(false), 1_000 + random() * 3_000);
+            await proxy.setDown(true);
+            setTimeout(() => void proxy.setDown(false), 1_000 + random() * 3_000);
           }
           return open();
         })();
@@ -128,38 +141,37 @@ export async function runFaultScenario(s: FaultScenario): Promise<FaultResult> {
     await killer;
     const generatedMs = Date.now() - started;
     faults.on = false;
-    await collector.setDown(false);
+    await proxy.setDown(false);
     const b = await ready;
     const until = Date.now() + 300_000;
     while ((await b.page.evaluate(() => window.__delivery!.health())).queueDepth > 0) {
       if (Date.now() > until) throw new Error('the outbox did not drain within 5 minutes of the faults stopping');
       await sleep(100);
     }
-    const tally = tallyDelivery(collector, acknowledged);
-    collector.store.db.pragma('wal_checkpoint(TRUNCATE)');
-    const stored = collector.store.eventCount();
-    const bytesPerStoredEvent = (await stat(dbFile)).size / stored;
-    log(`generated for ${(generatedMs / 1000).toFixed(1)} s; ${killed} SIGKILLs (${killedMidTrack} while track() calls were in flight); ${outages} collector outages; ${next} ids tried`);
-    log(`collector answers: ${JSON.stringify(collector.stats.byOutcome)}`);
+    const tally = await tallyDelivery(rig, acknowledged);
+    const stored = await rig.count();
+    const bytesPerStoredEvent = (await rig.databaseBytes()) / stored;
+    log(`generated for ${(generatedMs / 1000).toFixed(1)} s; ${killed} SIGKILLs (${killedMidTrack} while track() calls were in flight); ${outages} hub outages; ${next} ids tried`);
+    log(`uploads as the fault proxy passed them on: ${JSON.stringify(proxy.stats.byOutcome)}`);
     log(`acknowledged by track(): ${tally.acknowledged}`);
     log(`delivered: ${tally.delivered} (${((tally.delivered / tally.acknowledged) * 100).toFixed(2)}%)  duplicates: ${tally.duplicates}  lost: ${tally.lost}   (target 100% / 0 / 0)`);
     log(`durable but unacknowledged when killed, delivered too: ${tally.unacknowledgedButDelivered}`);
-    log(`device ids seen: ${tally.devices}; seq gaps at the collector: ${tally.seqGaps}; seq conflicts: ${tally.seqConflicts}; re-sends turned away by messageId: ${tally.duplicatesTurnedAway}`);
-    log(`collector SQLite: ${bytesPerStoredEvent.toFixed(0)} bytes/stored event (${stored} events)`);
+    log(`device ids seen: ${tally.devices}; seq gaps at the hub: ${tally.seqGaps} (the fleet page shows ${tally.fleetSeqGaps}); seq conflicts: ${tally.seqConflicts}; re-sends turned away by messageId: ${tally.duplicatesTurnedAway}`);
+    log(`hub SQLite: ${bytesPerStoredEvent.toFixed(0)} bytes/stored event (${stored} events)`);
     await b.context.close();
     return {
       tally,
       killed,
       killedMidTrack,
       outages,
-      collectorAnswers: { ...collector.stats.byOutcome },
+      answers: { ...proxy.stats.byOutcome },
       bytesPerStoredEvent,
-      ok: tally.lost === 0 && tally.duplicates === 0 && tally.seqGaps === 0 && tally.seqConflicts === 0,
+      ok: tally.lost === 0 && tally.duplicates === 0 && tally.seqGaps === 0 && tally.fleetSeqGaps === 0 && tally.seqConflicts === 0,
     };
   } finally {
     generating = false;
     await ready.then((b) => b.context.close()).catch(() => undefined);
     await server.close();
-    await collector.close();
+    await rig.close();
   }
 }

@@ -1,5 +1,5 @@
-// Drives the kiosk's engagement log in real Chromium against the reference collector:
-// builds the harness page, serves it with the kiosk's CSP, launches Chromium on a
+// Drives the kiosk's engagement log in real Chromium against a real hub (behind the fault
+// proxy): builds the harness page, serves it with the kiosk's CSP, launches Chromium on a
 // persistent profile, kills it with SIGKILL and relaunches it on the same profile.
 // Shared by test/e2e/events*.e2e.ts and the delivery benchmarks.
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { bundleBrowserPage } from '../support/browser-page.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
-import type { Collector } from '../collector/server.ts';
+import type { HubRig } from '../support/hub-rig.ts';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,10 +19,10 @@ export function buildHarnessPage(outDir: string): Promise<string> {
   return bundleBrowserPage(path.join(repo, 'test/bench/delivery-page.browser.ts'), outDir, { title: 'delivery harness' });
 }
 
-/** Serves the harness page with the kiosk's CSP, allowing only the collector's origin besides itself. */
-export async function serveHarness(pageDir: string, collector: Pick<Collector, 'url'>): Promise<KioskWebServer> {
+/** Serves the harness page with the kiosk's CSP, allowing only the hub's origin (the rig's proxy) besides itself. */
+export async function serveHarness(pageDir: string, rig: Pick<HubRig, 'connectOrigins'> | null): Promise<KioskWebServer> {
   const emptyPack = await mkdtemp(path.join(os.tmpdir(), 'harness-pack-'));
-  const server = await startKioskWebServer({ rendererDir: pageDir, packDir: emptyPack, connectOrigins: [new URL(collector.url).origin] });
+  const server = await startKioskWebServer({ rendererDir: pageDir, packDir: emptyPack, connectOrigins: rig?.connectOrigins ?? [] });
   return {
     url: server.url,
     close: async () => {
@@ -32,9 +32,13 @@ export async function serveHarness(pageDir: string, collector: Pick<Collector, '
   };
 }
 
-export function harnessUrl(server: KioskWebServer, collector: Pick<Collector, 'url'> | null, params: Record<string, string | number> = {}): string {
+/** The harness page's address: with a rig, the kiosk enrols with its hub and sends its events there; without one, it keeps them. */
+export function harnessUrl(server: KioskWebServer, rig: Pick<HubRig, 'kioskHub'> | null, params: Record<string, string | number> = {}): string {
   const q = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
-  if (collector) q.set('collector', collector.url);
+  if (rig) {
+    q.set('hub', rig.kioskHub.url);
+    q.set('enrolmentToken', rig.kioskHub.enrolmentToken);
+  }
   return `${server.url}?${q}`;
 }
 
@@ -63,6 +67,17 @@ export async function openHarness(page: Page, url: string): Promise<void> {
   const handle = await page.waitForFunction(() => window.__delivery ?? window.__deliveryError ?? null, null, { timeout: 30_000 });
   const value = await handle.jsonValue();
   if (typeof value === 'string') throw new Error(`the harness page failed to start: ${value}`);
+}
+
+/** Waits until the harness page's kiosk is enrolled with the hub (its events can go there). */
+export async function waitForEnrolment(page: Page, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let state = await page.evaluate(() => window.__delivery!.hubState());
+  while (state !== 'enrolled') {
+    if (Date.now() > until) throw new Error(`the harness kiosk did not enrol with the hub within ${timeoutMs} ms (its hub state: ${state})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    state = await page.evaluate(() => window.__delivery!.hubState());
+  }
 }
 
 /** Process ids of the Chromium browser (main) processes running on this profile. */
@@ -158,7 +173,7 @@ export async function browserPid(browser: KioskBrowser): Promise<number> {
   return main;
 }
 
-/** What the collector holds for the harness's generated events, against what Chromium acknowledged. */
+/** What the hub holds for the harness's generated events, against what Chromium acknowledged. */
 export interface DeliveryTally {
   acknowledged: number;
   delivered: number;
@@ -167,21 +182,20 @@ export interface DeliveryTally {
   duplicates: number;
   /** Stored, though Chromium died before it could say so: fine, they were durable. */
   unacknowledgedButDelivered: number;
-  /** Device ids the collector saw: one, unless the browser lost the profile's IndexedDB (where the web host keeps the id). */
+  /** Device ids the hub has events from: one, unless the browser lost the profile's IndexedDB (where the web host keeps the id). */
   devices: number;
   /** Missing seq numbers, summed over every device. */
   seqGaps: number;
   seqConflicts: number;
+  /** The seq gaps the console's fleet page shows, summed over every device. */
+  fleetSeqGaps: number;
   duplicatesTurnedAway: number;
 }
 
-export function tallyDelivery(collector: Collector, acknowledged: ReadonlySet<number>): DeliveryTally {
-  const rows = collector.store.db
-    .prepare("SELECT json_extract(body, '$.properties.promotion_id') AS pid FROM events WHERE event = 'Promotion Viewed'")
-    .all() as { pid: string }[];
+export async function tallyDelivery(rig: HubRig, acknowledged: ReadonlySet<number>): Promise<DeliveryTally> {
   const counts = new Map<number, number>();
-  for (const r of rows) {
-    const id = Number(r.pid.slice(1));
+  for (const { properties } of await rig.eventsNamed('Promotion Viewed')) {
+    const id = Number(String(properties.promotion_id).slice(1));
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   let lost = 0;
@@ -190,7 +204,7 @@ export function tallyDelivery(collector: Collector, acknowledged: ReadonlySet<nu
     if (counts.has(id)) delivered += 1;
     else lost += 1;
   }
-  const devices = collector.store.devices().map((d) => collector.store.deviceHealth(d)!);
+  const devices = await Promise.all((await rig.devices()).map((d) => rig.health(d)));
   return {
     acknowledged: acknowledged.size,
     delivered,
@@ -200,7 +214,8 @@ export function tallyDelivery(collector: Collector, acknowledged: ReadonlySet<nu
     devices: devices.length,
     seqGaps: devices.reduce((n, d) => n + d.missing.count, 0),
     seqConflicts: devices.reduce((n, d) => n + d.seqConflicts, 0),
-    duplicatesTurnedAway: devices.reduce((n, d) => n + d.duplicatesReceived, 0),
+    fleetSeqGaps: devices.reduce((n, d) => n + d.fleetSeqGaps, 0),
+    duplicatesTurnedAway: rig.proxy.stats.duplicates,
   };
 }
 

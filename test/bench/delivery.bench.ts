@@ -1,22 +1,23 @@
 // npm run bench:delivery [-- --events 10000 --kills 20 --seed 7 --drain 100000 --skip-track --skip-faults --skip-drain --skip-outage]
 //
 // 0. track() throughput in Chromium with strict durability (as npm run bench:track).
-// 1. Fault run: Chromium tracks --events events while the collector fails in every way
-//    (500s, 429/503 with Retry-After, hangs past the timeout, connection resets mid-body
-//    and after storing, partial acceptance, going away for a while) and the browser is
-//    SIGKILLed at random moments and relaunched on the same profile. The collector's
-//    SQLite is the ground truth: every acknowledged event must be there exactly once and
-//    no device may have a seq gap. Target: 100% delivered / 0 duplicates / 0 lost.
+// 1. Fault run: Chromium tracks --events events, enrolled with a real hub, while the way
+//    to the hub fails in every way (the fault proxy: 500s, 429/503 with Retry-After, hangs
+//    past the timeout, connection resets mid-body and after the hub stored the events,
+//    partial acceptance, going away for a while) and the browser is SIGKILLed at random
+//    moments and relaunched on the same profile. The hub's SQLite is the ground truth:
+//    every acknowledged event must be there exactly once and no device may have a seq
+//    gap. Target: 100% delivered / 0 duplicates / 0 lost.
 // 2. Outage: the same outbox and uploader (in Node, on fake-indexeddb) through a simulated
-//    48-hour outage on a virtual clock: attempts made, longest wait, delivery after.
-// 3. Drain: a backlog of --drain events in Chromium's outbox, then the collector is
-//    set; time until the collector has them all. Target: 100k in ≤ 60 s.
-// 4. Bytes per event in the collector's SQLite and in Chromium's IndexedDB.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+//    48-hour hub outage on a virtual clock: attempts made, longest wait, delivery after.
+// 3. Drain: a backlog of --drain events in Chromium's outbox, then the kiosk is started
+//    with the hub set; time until the hub has them all. Target: 100k in ≤ 60 s.
+// 4. Bytes per event in the hub's SQLite and in Chromium's IndexedDB.
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startCollector, type Collector } from '../collector/server.ts';
+import { startHubRig } from '../support/hub-rig.ts';
 import { buildHarnessPage, harnessUrl, launchKioskBrowser, machineInfo, openHarness, serveHarness } from './delivery-harness.ts';
 import { runFaultScenario } from './delivery-fault-run.ts';
 import { runOutageSimulation } from './delivery-outage.ts';
@@ -38,11 +39,6 @@ const { values } = parseArgs({
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const work = await mkdtemp(path.join(os.tmpdir(), 'bench-delivery-'));
 const pageDir = await buildHarnessPage(path.join(work, 'page'));
-
-async function dbBytes(c: Collector, file: string): Promise<number> {
-  c.store.db.pragma('wal_checkpoint(TRUNCATE)');
-  return (await stat(file)).size;
-}
 
 async function waitUntil(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -66,18 +62,17 @@ async function faultRun(): Promise<boolean> {
   const t = result.tally;
   summary.push(
     `fault run: delivered ${((t.delivered / t.acknowledged) * 100).toFixed(2)}% / duplicates ${t.duplicates} / lost ${t.lost}, seq gaps ${t.seqGaps} (target 100% / 0 / 0) — ${result.ok ? 'met' : 'NOT MET'}`,
-    `bytes per stored event (collector SQLite): ${result.bytesPerStoredEvent.toFixed(0)}`,
+    `bytes per stored event (hub SQLite): ${result.bytesPerStoredEvent.toFixed(0)}`,
   );
   return result.ok;
 }
 
 async function drainRun(): Promise<void> {
   const total = Number(values.drain);
-  const dbFile = path.join(work, 'drain-collector.sqlite');
-  const collector = await startCollector({ dbFile });
-  const server = await serveHarness(pageDir, collector);
+  const rig = await startHubRig();
+  const server = await serveHarness(pageDir, rig);
   const profile = path.join(work, 'drain-profile');
-  console.log(`\n== Drain: ${total} events queued offline, then the collector is set`);
+  console.log(`\n== Drain: ${total} events queued offline, then the kiosk starts with the hub set (it enrols, then uploads)`);
   let b = await launchKioskBrowser(profile);
   await openHarness(b.page, harnessUrl(server, null));
   const fillStart = performance.now();
@@ -91,37 +86,39 @@ async function drainRun(): Promise<void> {
 
   b = await launchKioskBrowser(profile);
   const t0 = performance.now();
-  await openHarness(b.page, harnessUrl(server, collector, { lingerMs: 0 }));
-  await waitUntil('the collector to hold the backlog', () => collector.store.storedSinceOpen >= total, 600_000);
+  await openHarness(b.page, harnessUrl(server, rig, { lingerMs: 0 }));
+  // Every event the hub answers "accepted" is committed to its SQLite.
+  await waitUntil('the hub to hold the backlog', () => rig.proxy.stats.accepted >= total, 600_000);
   const drainMs = performance.now() - t0;
   await waitUntil('the outbox to empty', async () => (await b.page.evaluate(() => window.__delivery!.health())).queueDepth === 0, 60_000);
   const emptyMs = performance.now() - t0;
   const health = await b.page.evaluate(() => window.__delivery!.health());
-  const bytes = await dbBytes(collector, dbFile);
+  const stored = await rig.count();
+  const bytes = await rig.databaseBytes();
   console.log(`drained ${total} in ${(drainMs / 1000).toFixed(1)} s (${Math.round(total / (drainMs / 1000))} events/s), outbox empty after ${(emptyMs / 1000).toFixed(1)} s   target ≤ 60 s for 100k`);
-  console.log(`outbox afterwards: ${health.queueDepth} queued; collector: ${collector.store.eventCount()} events, ${JSON.stringify(collector.stats.byOutcome)}`);
-  console.log(`collector SQLite: ${bytes} bytes = ${(bytes / total).toFixed(0)} bytes/stored event`);
+  console.log(`outbox afterwards: ${health.queueDepth} queued; hub: ${stored} events, uploads ${JSON.stringify(rig.proxy.stats.byOutcome)}`);
+  console.log(`hub SQLite: ${bytes} bytes = ${(bytes / stored).toFixed(0)} bytes/stored event`);
   const per100k = (drainMs / total) * 100_000;
   summary.push(
     `drain: ${total} in ${(drainMs / 1000).toFixed(1)} s (${(per100k / 1000).toFixed(1)} s per 100k; target ≤ 60 s) — ${per100k <= 60_000 ? 'met' : 'NOT MET'}`,
-    `bytes per event: ${(bytes / total).toFixed(0)} in the collector's SQLite, ${(usage / total).toFixed(0)} queued in Chromium's IndexedDB`,
+    `bytes per event: ${(bytes / stored).toFixed(0)} in the hub's SQLite, ${(usage / total).toFixed(0)} queued in Chromium's IndexedDB`,
   );
   await b.context.close();
   await server.close();
-  await collector.close();
+  await rig.close();
 }
 
 console.log(await machineInfo());
 let ok = true;
 try {
   if (!values['skip-track']) {
-    console.log('\n== track() throughput (strict durability, no collector)');
+    console.log('\n== track() throughput (strict durability, no hub)');
     const { medianPerSecond } = await runTrackThroughput({ pageDir, workDir: work, events: 10_000, runs: 5, log: console.log });
     summary.push(`track(): ${Math.round(medianPerSecond)} events/s with strict durability (target ≥ 5000/s) — ${medianPerSecond >= 5000 ? 'met' : 'NOT MET'}`);
   }
   if (!values['skip-faults']) ok = (await faultRun()) && ok;
   if (!values['skip-outage']) {
-    console.log('\n== Simulated 48-hour outage (virtual clock, Node + fake-indexeddb, real collector over HTTP)');
+    console.log('\n== Simulated 48-hour hub outage (virtual clock, Node + fake-indexeddb, real hub over HTTP)');
     console.log(await runOutageSimulation());
   }
   if (!values['skip-drain']) await drainRun();

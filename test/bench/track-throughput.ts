@@ -6,8 +6,8 @@ import { harnessUrl, launchKioskBrowser, openHarness, serveHarness } from './del
 
 export async function runTrackThroughput(options: { pageDir: string; workDir: string; events: number; runs: number; log: (line: string) => void }): Promise<{ medianPerSecond: number }> {
   const { events, runs, log } = options;
-  // No collector: everything stays in the outbox, as when a kiosk is offline.
-  const server = await serveHarness(options.pageDir, { url: 'http://127.0.0.1:9' });
+  // No hub: everything stays in the outbox, as when a kiosk is offline.
+  const server = await serveHarness(options.pageDir, null);
   const browser = await launchKioskBrowser(path.join(options.workDir, 'track-profile'));
   try {
     await openHarness(browser.page, harnessUrl(server, null));
