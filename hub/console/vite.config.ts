@@ -28,7 +28,8 @@ export default defineConfig({
     reportCompressedSize: false,
     rolldownOptions: {
       output: {
-        // Libraries in named chunks that change rarely; ECharts stays with the kiosk page.
+        // Libraries in named chunks that change rarely; ECharts stays with the pages that
+        // chart (kiosk, analytics), zxing-wasm with the till page's decoder worker.
         codeSplitting: {
           groups: [
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },

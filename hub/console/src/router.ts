@@ -18,6 +18,9 @@ declare module 'vue-router' {
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'fleet', component: () => import('./fleet/FleetPage.vue'), meta: { page: 'fleet' } },
   { path: '/kiosks/:deviceId', name: 'kiosk', component: () => import('./kiosk/KioskPage.vue'), meta: { page: 'kiosk' }, props: true },
+  { path: '/analytics', name: 'analytics', component: () => import('./analytics/AnalyticsPage.vue'), meta: { page: 'analytics' } },
+  { path: '/till', name: 'till', component: () => import('./till/TillPage.vue'), meta: { page: 'till' } },
+  { path: '/coupons', name: 'coupons', component: () => import('./coupons/CouponsPage.vue'), meta: { page: 'coupons' } },
   { path: '/stores', name: 'stores', component: () => import('./stores/StoresPage.vue'), meta: { page: 'stores' } },
   { path: '/enrolment', name: 'enrolment', component: () => import('./enrolment/EnrolmentPage.vue'), meta: { page: 'enrolment' } },
   { path: '/alerts', name: 'alerts', component: () => import('./alerts/AlertsPage.vue'), meta: { page: 'alerts' } },

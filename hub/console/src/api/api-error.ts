@@ -15,13 +15,19 @@ export class ApiError extends Error {
   readonly fromHub: boolean;
   /** Seconds to wait before trying again (the hub's Retry-After on 423 and 429), when given. */
   readonly retryAfterSec: number | null;
+  /**
+   * The answer's JSON as it came, unchecked: some routes declare a body of their own for
+   * a refusal (a till's 409 and 422 say why and when), which the caller reads with that schema.
+   */
+  readonly answer: unknown;
 
-  constructor(status: number, body: ApiErrorBody | null, fallback: { code: ClientErrorCode; message: string }, retryAfterSec: number | null = null) {
+  constructor(status: number, body: ApiErrorBody | null, fallback: { code: ClientErrorCode; message: string }, retryAfterSec: number | null = null, answer: unknown = undefined) {
     super(body?.error ?? fallback.message);
     this.status = status;
     this.code = body?.code ?? fallback.code;
     this.fromHub = body !== null;
     this.retryAfterSec = retryAfterSec;
+    this.answer = answer;
   }
 }
 

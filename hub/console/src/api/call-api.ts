@@ -98,6 +98,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       errorBody.success ? errorBody.data : null,
       { code: 'http', message: `${route.method} ${route.path} answered ${res.status}` },
       retryAfter && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : null,
+      json,
     );
     // A public route's 401 (a wrong password) is the page's business, not a lost session.
     if (res.status === 401 && route.auth !== 'public') deps.onUnauthorized();

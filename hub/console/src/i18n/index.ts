@@ -2,14 +2,18 @@
 import { createI18n } from 'vue-i18n';
 import { DEFAULT_LOCALE, type Locale } from '../../../../content/schema/localized.ts';
 import { alertsMessages } from '../alerts/alerts-messages.ts';
+import { analyticsMessages } from '../analytics/analytics-messages.ts';
 import { auditMessages } from '../audit/audit-messages.ts';
 import { authMessages } from '../auth/auth-messages.ts';
 import { chartsMessages } from '../charts/charts-messages.ts';
+import { couponsMessages } from '../coupons/coupons-messages.ts';
 import { enrolmentMessages } from '../enrolment/enrolment-messages.ts';
 import { fleetMessages } from '../fleet/fleet-messages.ts';
 import { kioskMessages } from '../kiosk/kiosk-messages.ts';
+import { periodMessages } from '../period/period-messages.ts';
 import { shellMessages } from '../shell/shell-messages.ts';
 import { storesMessages } from '../stores/stores-messages.ts';
+import { tillMessages } from '../till/till-messages.ts';
 import { usersMessages } from '../users/users-messages.ts';
 import { commonMessages } from './common-messages.ts';
 
@@ -25,6 +29,10 @@ const FEATURES = {
   alerts: alertsMessages,
   users: usersMessages,
   audit: auditMessages,
+  period: periodMessages,
+  analytics: analyticsMessages,
+  till: tillMessages,
+  coupons: couponsMessages,
 } as const;
 
 type Features = typeof FEATURES;

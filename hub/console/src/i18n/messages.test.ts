@@ -5,6 +5,8 @@ import { ROLES } from '../../../../content/schema/hub-api/console/auth.ts';
 import { CommandState } from '../../../../content/schema/hub-api/console/fleet.ts';
 import { WEEKDAYS } from '../../../../content/schema/hub-api/console/stores.ts';
 import { CameraState, ScannerState } from '../../../../content/schema/hub-api/heartbeat.ts';
+import { RedemptionRefusal } from '../../../../content/schema/hub-api/redemptions.ts';
+import { PERIOD_PRESETS } from '../period/period.ts';
 import { FLEET_COLUMNS } from '../fleet/fleet-columns.ts';
 import { PAGES } from '../shell/pages.ts';
 import { createConsoleI18n } from './index.ts';
@@ -43,6 +45,8 @@ describe('the console’s messages', () => {
       ...COMMAND_KINDS.flatMap((k) => ['kind', 'button', 'hint'].map((g) => `kiosk.commands.${g}.${camel(k)}`)),
       ...CommandState.options.map((s) => `kiosk.commands.state.${s}`),
       ...WEEKDAYS.flatMap((d) => [`stores.day.${d}`, `stores.dayShort.${d}`]),
+      ...RedemptionRefusal.options.filter((r) => r !== 'already-redeemed').flatMap((r) => [`till.reasonShort.${camel(r)}`, `till.reasonNoDate.${camel(r)}`]),
+      ...PERIOD_PRESETS.map((p) => `period.preset.${p}`),
     ];
     for (const key of needed) expect(keys, key).toContain(key);
   });

@@ -16,21 +16,21 @@ async function menuOf(role: Role, locale: 'zh-CN' | 'en' = 'en') {
 
 describe('the header menu by role', () => {
   it('shows an admin every page', async () => {
-    expect((await menuOf('admin')).items).toEqual(['Fleet', 'Stores', 'Enrolment', 'Alerts', 'Users', 'Audit log']);
+    expect((await menuOf('admin')).items).toEqual(['Fleet', 'Analytics', 'Till', 'Coupons', 'Stores', 'Enrolment', 'Alerts', 'Users', 'Audit log']);
   });
 
-  it('shows a store manager the fleet, stores and alerts', async () => {
-    expect((await menuOf('store-manager')).items).toEqual(['Fleet', 'Stores', 'Alerts']);
+  it('shows a store manager the fleet, analytics, the till, coupons, stores and alerts', async () => {
+    expect((await menuOf('store-manager')).items).toEqual(['Fleet', 'Analytics', 'Till', 'Coupons', 'Stores', 'Alerts']);
   });
 
-  it('shows an analyst the fleet and alerts, in Chinese too', async () => {
-    expect((await menuOf('analyst')).items).toEqual(['Fleet', 'Alerts']);
-    expect((await menuOf('analyst', 'zh-CN')).items).toEqual(['设备总览', '告警']);
+  it('shows an analyst the fleet, analytics, coupons and alerts, in Chinese too', async () => {
+    expect((await menuOf('analyst')).items).toEqual(['Fleet', 'Analytics', 'Coupons', 'Alerts']);
+    expect((await menuOf('analyst', 'zh-CN')).items).toEqual(['设备总览', '数据分析', '优惠券对账', '告警']);
   });
 
-  it('shows a merchandiser the fleet only, and names who is signed in', async () => {
+  it('shows a merchandiser the fleet and analytics, and names who is signed in', async () => {
     const { items, wrapper } = await menuOf('merchandiser');
-    expect(items).toEqual(['Fleet']);
+    expect(items).toEqual(['Fleet', 'Analytics']);
     expect(wrapper.get('[data-testid=header-user]').text()).toContain('merchandiser.user');
     expect(wrapper.get('[data-testid=header-user] .badge').text()).toBe('Merchandiser');
   });
@@ -39,6 +39,16 @@ describe('the header menu by role', () => {
     const { app } = await menuOf('store-manager');
     await app.router.push('/users');
     expect(app.router.currentRoute.value.name).toBe('fleet');
+  });
+
+  it('keeps an analyst and a merchandiser away from the till, and a merchandiser away from coupons', async () => {
+    const analyst = await menuOf('analyst');
+    await analyst.app.router.push('/till');
+    expect(analyst.app.router.currentRoute.value.name).toBe('fleet');
+    const merchandiser = await menuOf('merchandiser');
+    await merchandiser.app.router.push('/coupons');
+    expect(merchandiser.app.router.currentRoute.value.name).toBe('fleet');
+    expect(merchandiser.items).not.toContain('Till');
   });
 
   it('signs out to the sign-in page', async () => {

@@ -1,18 +1,18 @@
 // Which pages each role may open, and which of them the menu lists.
 import type { Role } from '../../../../content/schema/hub-api/console/auth.ts';
 
-export const PAGES = ['fleet', 'kiosk', 'stores', 'enrolment', 'alerts', 'users', 'audit'] as const;
+export const PAGES = ['fleet', 'kiosk', 'analytics', 'till', 'coupons', 'stores', 'enrolment', 'alerts', 'users', 'audit'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGES_BY_ROLE: Readonly<Record<Role, readonly Page[]>> = {
   admin: PAGES,
-  'store-manager': ['fleet', 'kiosk', 'stores', 'alerts'],
-  analyst: ['fleet', 'kiosk', 'alerts'],
-  merchandiser: ['fleet'],
+  'store-manager': ['fleet', 'kiosk', 'analytics', 'till', 'coupons', 'stores', 'alerts'],
+  analyst: ['fleet', 'kiosk', 'analytics', 'coupons', 'alerts'],
+  merchandiser: ['fleet', 'analytics'],
 };
 
 /** The menu, in order; the kiosk page is reached from the fleet, not the menu. */
-export const MENU_PAGES: readonly Page[] = ['fleet', 'stores', 'enrolment', 'alerts', 'users', 'audit'];
+export const MENU_PAGES: readonly Page[] = ['fleet', 'analytics', 'till', 'coupons', 'stores', 'enrolment', 'alerts', 'users', 'audit'];
 
 export function canSee(role: Role, page: Page): boolean {
   return PAGES_BY_ROLE[role].includes(page);
@@ -20,6 +20,16 @@ export function canSee(role: Role, page: Page): boolean {
 
 export function menuFor(role: Role): Page[] {
   return MENU_PAGES.filter((page) => canSee(role, page));
+}
+
+/** Roles offered the raw-events download on the analytics page (the hub has the last word). */
+export function mayExportEvents(role: Role): boolean {
+  return role === 'admin' || role === 'analyst';
+}
+
+/** Roles that may make and revoke till credentials (the hub has the last word). */
+export function mayManageTills(role: Role): boolean {
+  return role === 'admin';
 }
 
 /** Roles that may send commands to kiosks (the hub has the last word: it answers 403). */

@@ -8,6 +8,9 @@ const zhCN = {
   pages: {
     fleet: '设备总览',
     kiosk: '设备详情',
+    analytics: '数据分析',
+    till: '收银核销',
+    coupons: '优惠券对账',
     stores: '门店',
     enrolment: '设备注册',
     alerts: '告警',
@@ -23,6 +26,9 @@ const en: Widen<typeof zhCN> = {
   pages: {
     fleet: 'Fleet',
     kiosk: 'Kiosk',
+    analytics: 'Analytics',
+    till: 'Till',
+    coupons: 'Coupons',
     stores: 'Stores',
     enrolment: 'Enrolment',
     alerts: 'Alerts',
