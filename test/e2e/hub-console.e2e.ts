@@ -196,7 +196,7 @@ test('every console page, in Chinese and in English, on a laptop and a large scr
     const deviceId = (await rig.hub.store.db.selectFrom('kiosks').select('device_id').executeTakeFirstOrThrow()).device_id;
     await expect.poll(async () => (await rig.hub.store.db.selectFrom('kiosks').select('last_heartbeat_at').executeTakeFirst())?.last_heartbeat_at ?? null, { timeout: 30_000 }).not.toBeNull();
 
-    const pages = ['/console/', `/console/kiosks/${deviceId}`, '/console/stores', '/console/enrolment', '/console/alerts', '/console/users', '/console/audit'];
+    const pages = ['/console/', `/console/kiosks/${deviceId}`, '/console/analytics', '/console/till', '/console/coupons', '/console/stores', '/console/enrolment', '/console/alerts', '/console/users', '/console/audit'];
     for (const language of ['zh', 'en'] as const) {
       for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
         await page.setViewportSize(viewport);

@@ -5,7 +5,9 @@ import type { FastifyInstance } from 'fastify';
 
 export const CONSOLE_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // The till page decodes QR codes with zxing's WebAssembly, in a worker.
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
   // ECharts and Vue transitions set style attributes.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -93,14 +93,14 @@ export const scansRoute = route({
 export const CampaignAudit = z.object({
   gameId: z.string(),
   campaignId: z.string(),
-  /** The odds the pack configured, as the kiosks reported them; null when unknown. */
+  /** The odds the pack configured (0–1), as the kiosks reported them; null when unknown. */
   odds: z.number().nullable(),
   plays: z.number(),
   completed: z.number(),
   /** Games where the prize was drawn against the odds. */
   draws: z.number(),
   won: z.number(),
-  /** won / draws; null with no draw. */
+  /** won / draws (0–1); null with no draw. */
   winRate: z.number().nullable(),
   /** 99 % confidence interval of the observed win rate (Wilson score). */
   interval: z.tuple([z.number(), z.number()]).nullable(),

@@ -45,16 +45,23 @@ export const consoleRedeemRoute = route({
   responses: { 200: RedeemAnswer, 400: ApiErrorBody, 403: ApiErrorBody, 409: RedeemAnswer, 422: RedeemAnswer },
 });
 
+/**
+ * One campaign's coupons issued in the period (by issue time) and what became of them.
+ * A line with campaignId '' counts redemptions in the period of coupons the hub never
+ * saw issued.
+ */
 export const CampaignReconciliation = z.object({
   campaignId: z.string(),
   issued: z.number(),
   redeemed: z.number(),
   /** Second (refused) redemptions of a coupon already redeemed. */
   redeemedTwice: z.number(),
+  /** Redemptions recorded after the coupon expired (an offline till's batch; an online till is refused). */
   afterExpiry: z.number(),
   /** Redeemed coupons the hub never saw issued (their kiosk may still be offline, or the token is a copy). */
   neverIssued: z.number(),
 });
+/** Coupon numbers of a kiosk never seen issued, from and to both included. */
 export const CouponGap = z.object({ kioskId: z.string(), deviceId: z.string().nullable(), from: z.number(), to: z.number() });
 export const reconciliationRoute = route({
   method: 'GET',
