@@ -17,6 +17,8 @@ export interface HubOptions {
   consoleDir: string | null;
   /** A kiosk is online when its last heartbeat is younger than this. */
   onlineWithinMs: number;
+  /** Raw events are deleted this many days after they arrived (0: kept for ever); rollups stay. */
+  eventRetentionDays: number;
 }
 
 export interface HubContext {
@@ -32,4 +34,5 @@ export const DEFAULT_HUB_OPTIONS: Omit<HubOptions, 'publicUrl'> = {
   sessionIdleMs: 12 * 3_600_000,
   consoleDir: null,
   onlineWithinMs: 5 * 60_000,
+  eventRetentionDays: Number(process.env.HUB_EVENT_RETENTION_DAYS ?? 0),
 };

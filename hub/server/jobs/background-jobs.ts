@@ -3,6 +3,7 @@
 import { pruneSessions } from '../../store/queries/accounts.ts';
 import { expireCommands } from '../../store/queries/commands.ts';
 import { pruneHealth } from '../../store/queries/kiosks.ts';
+import { pruneRawEvents } from '../../store/queries/analytics.ts';
 import { asLeader } from '../../store/queries/leader.ts';
 import { evaluateAlerts } from '../alerts/alert-job.ts';
 import type { HubContext } from '../hub-context.ts';
@@ -23,6 +24,7 @@ export const JOBS: readonly Job[] = [
       await expireCommands(hub.store, now);
       await pruneSessions(hub.store, now);
       await pruneHealth(hub.store, now);
+      if (hub.options.eventRetentionDays > 0) await pruneRawEvents(hub.store, now - hub.options.eventRetentionDays * 86_400_000);
     },
   },
 ];

@@ -134,3 +134,36 @@ export async function* rawEvents(store: HubStore, f: { from: number; to: number;
     if (rows.length < pageSize) return;
   }
 }
+
+/**
+ * Deletes raw events received before `cutoff` (the rollups stay): on PostgreSQL whole day
+ * partitions are dropped; on SQLite rows go a chunk at a time. The messageIds stay claimed
+ * on PostgreSQL (event_ids) so a very late re-send is still turned away; on SQLite the
+ * retention must outlast the longest a kiosk may stay offline.
+ */
+export async function pruneRawEvents(store: HubStore, cutoff: number): Promise<number> {
+  if (store.dialect === 'postgres') {
+    const { rows } = await sql<{ name: string; bound: string }>`
+      select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound from pg_inherits i
+      join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent where p.relname = 'events'`.execute(store.db);
+    let dropped = 0;
+    for (const r of rows) {
+      const to = /TO \('?(\d+)'?\)/.exec(r.bound)?.[1];
+      if (to && Number(to) <= cutoff) {
+        await sql`drop table if exists ${sql.table(r.name)}`.execute(store.db);
+        dropped += 1;
+      }
+    }
+    await store.db.deleteFrom('shopper_sessions').where('started_at', '<', cutoff).execute();
+    return dropped;
+  }
+  let deleted = 0;
+  for (;;) {
+    const result = await sql`delete from events where rowid in (select rowid from events where received_at < ${cutoff} limit 5000)`.execute(store.db);
+    const n = Number(result.numAffectedRows ?? 0);
+    deleted += n;
+    if (n < 5000) break;
+  }
+  await store.db.deleteFrom('shopper_sessions').where('started_at', '<', cutoff).execute();
+  return deleted;
+}
