@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startCollector, type Collector } from '../collector/server.ts';
+import { startHubRig, type HubRig } from '../support/hub-rig.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
 import { lastEventSeq, waitForAppEvent } from '../support/app-events.ts';
 
@@ -35,29 +35,31 @@ export const test = base.extend<KioskOptions & { kiosk: KioskWebServer }>({
 });
 export { expect };
 
-/** The kiosk as above, with its engagement log uploading to this test's reference collector. */
-export const testWithCollector = test.extend<{ collector: Collector }>({
-  collector: async ({}, use) => {
-    const collector = await startCollector({ port: 0 });
-    await use(collector);
-    await collector.close();
+/**
+ * The kiosk as above, reporting to this test's own hub (test/support/hub-rig.ts): it
+ * enrols with the hub's enrolment token by itself and uploads its engagement events there.
+ */
+export const testWithHub = test.extend<{ hub: HubRig }>({
+  hub: async ({}, use) => {
+    const hub = await startHubRig();
+    await use(hub);
+    await hub.close();
   },
-  kiosk: async ({ config, packDir, collector }, use) => {
+  kiosk: async ({ config, packDir, hub }, use) => {
     const server = await startKioskWebServer({
       rendererDir,
       packDir,
-      config: { ...config, collector: { url: collector.url } },
-      connectOrigins: [new URL(collector.url).origin],
+      config: { ...config, hub: hub.kioskHub },
+      connectOrigins: hub.connectOrigins,
     });
     await use(server);
     await server.close();
   },
 });
 
-/** The properties of the events of one name the collector stored, oldest first. */
-export function storedEvents(collector: Collector, event: string): Record<string, unknown>[] {
-  const rows = collector.store.db.prepare('SELECT body FROM events WHERE event = ? ORDER BY device_id, seq').all(event) as { body: string }[];
-  return rows.map((r) => (JSON.parse(r.body) as { properties: Record<string, unknown> }).properties);
+/** The properties of the events of one name the hub stored, oldest first (by device, then seq). */
+export async function storedEvents(hub: HubRig, event: string): Promise<Record<string, unknown>[]> {
+  return (await hub.eventsNamed(event)).map((e) => e.properties);
 }
 
 /** Opens the kiosk and waits until the attract screen is up. */

@@ -2,7 +2,7 @@
 // pointer input (the mouse, a finger on a touch screen, and PointerEvents as the
 // hand-gesture cursor sends them), then the coupon's QR code read off the screen with
 // zxing, its token verified against the kiosk's public key, and the "Coupon Issued"
-// event found at the reference collector — where reconciliation finds nothing wrong,
+// event found at the kiosk's hub — where reconciliation finds nothing wrong,
 // and a tampered token fails. What the shopper does must be what moves the game: the
 // basket is seen following the pointer, and a wheel starts spinning right after its tap,
 // long before it would spin by itself.
@@ -15,7 +15,7 @@ import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { base32Decode, base32Encode, findToken, verifyCoupon, type KnownCouponKey } from '../../content/schema/coupon/index.ts';
 import { issuedFromRecords } from '../../content/coupon-tools/coupon-records.ts';
 import { reconcileCoupons } from '../../content/coupon-tools/reconcile.ts';
-import { startCollector, type Collector } from '../collector/server.ts';
+import { startHubRig, type HubRig } from '../support/hub-rig.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
 import { demoPackDir, expect, lastEventSeq, rendererDir, repo, test, waitForAppEvent } from './fixtures.ts';
 import { CLAIM_URL_TEMPLATE, FIXTURE_GAMES, writeGamesFixturePack } from './games-fixture.ts';
@@ -34,19 +34,19 @@ test.afterAll(async () => {
 
 interface Rig {
   page: Page;
-  collector: Collector;
+  hub: HubRig;
   kiosk: KioskWebServer;
   errors: string[];
 }
 
-/** A kiosk whose events go to a reference collector, opened on the games list. */
+/** A kiosk enrolled with its own hub (where its events go), opened on the games list. */
 async function openGames(page: Page, packDir = path.join(work, 'pack')): Promise<Rig> {
-  const collector = await startCollector({ writeKeys: ['kiosk-write-key'] });
+  const hub = await startHubRig();
   const kiosk = await startKioskWebServer({
     rendererDir,
     packDir,
-    config: { idle: { timeoutSec: 120, warningSec: 10 }, collector: { url: collector.url, writeKey: 'kiosk-write-key' } },
-    connectOrigins: [new URL(collector.url).origin],
+    config: { idle: { timeoutSec: 120, warningSec: 10 }, hub: hub.kioskHub },
+    connectOrigins: hub.connectOrigins,
   });
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -57,12 +57,12 @@ async function openGames(page: Page, packDir = path.join(work, 'pack')): Promise
   await waitForAppEvent(page, 'app-ready');
   await page.getByTestId('attract').click();
   await page.getByTestId('tile-play').click();
-  return { page, collector, kiosk, errors };
+  return { page, hub, kiosk, errors };
 }
 
 async function closeRig(rig: Rig) {
   await rig.kiosk.close();
-  await rig.collector.close();
+  await rig.hub.close();
 }
 
 /** Opens a game, waits for its intro, presses start (with a click, or as `press` says) and waits out the countdown. */
@@ -96,9 +96,9 @@ interface CollectedEvent {
   event: string;
   properties: Record<string, unknown>;
 }
-function collected(collector: Collector): CollectedEvent[] {
-  const rows = collector.store.db.prepare('SELECT body FROM events ORDER BY received_at, seq').all() as { body: string }[];
-  return rows.map((r) => JSON.parse(r.body) as CollectedEvent);
+/** Every event the hub stored, in the order it received them. */
+async function collected(hub: HubRig): Promise<CollectedEvent[]> {
+  return (await hub.allEvents()).map((e) => e.body as CollectedEvent);
 }
 
 /**
@@ -107,7 +107,7 @@ function collected(collector: Collector): CollectedEvent[] {
  * backend's reconciliation of that redemption finds nothing wrong.
  */
 async function checkCoupon(rig: Rig, id: string, expected: { campaign: string; title: RegExp; link: boolean }) {
-  const { page, collector } = rig;
+  const { page, hub } = rig;
   const result = await waitForAppEvent(page, 'game-result', { id }, 0, 45_000);
   expect(result.detail).toMatchObject({ outcome: 'coupon' });
   await expect(page.getByTestId('game-message')).toContainText('恭喜你中奖了');
@@ -123,13 +123,14 @@ async function checkCoupon(rig: Rig, id: string, expected: { campaign: string; t
   await expect(page.getByTestId('coupon')).toHaveAttribute('data-coupon-id', `${key.kioskId}-${verdict.valid ? verdict.fields.seq : 0}`);
 
   // The backend has the issue record, with the very token on the screen.
-  await expect.poll(() => collected(collector).filter((e) => e.event === 'Coupon Issued').map((e) => e.properties.token), { timeout: 30_000 }).toContain(token);
-  const issuedEvent = collected(collector).find((e) => e.event === 'Coupon Issued' && e.properties.token === token)!;
+  await expect.poll(async () => (await collected(hub)).filter((e) => e.event === 'Coupon Issued').map((e) => e.properties.token), { timeout: 30_000 }).toContain(token);
+  const events = await collected(hub);
+  const issuedEvent = events.find((e) => e.event === 'Coupon Issued' && e.properties.token === token)!;
   expect(issuedEvent.properties).toMatchObject({ campaign_id: expected.campaign, game_id: id, kiosk_id: key.kioskId, key_id: key.keyId });
-  const finished = collected(collector).find((e) => e.event === 'Game Finished' && e.properties.game_id === id)!;
+  const finished = events.find((e) => e.event === 'Game Finished' && e.properties.game_id === id)!;
   expect(finished.properties).toMatchObject({ completed: true, prize_outcome: 'won', campaign_id: expected.campaign, prize_seed: expect.stringMatching(/^[0-9a-f]{32}$/) });
 
-  const { issued } = issuedFromRecords(collected(collector));
+  const { issued } = issuedFromRecords(events);
   const now = Math.floor(Date.now() / 1000);
   expect(await reconcileCoupons(issued, [{ token: text, redeemedAt: now }], { keys: [key] })).toEqual([]);
   return { token, key, issued };
@@ -294,8 +295,8 @@ test.describe('mini-games', () => {
       expect(result.detail).toMatchObject({ outcome: 'no-prize', reason: 'sold-out' });
       await expect(page.getByTestId('game-message')).toHaveText('太可惜了，今天的优惠券已经送完，明天再来试试吧');
       await expect(page.getByTestId('coupon')).toHaveCount(0);
-      await expect.poll(() => collected(rig.collector).find((e) => e.event === 'Game Finished')?.properties, { timeout: 30_000 }).toMatchObject({ prize_outcome: 'none', prize_reason: 'sold-out', campaign_id: 'juice-gone' });
-      expect(collected(rig.collector).some((e) => e.event === 'Coupon Issued')).toBe(false);
+      await expect.poll(async () => (await collected(rig.hub)).find((e) => e.event === 'Game Finished')?.properties, { timeout: 30_000 }).toMatchObject({ prize_outcome: 'none', prize_reason: 'sold-out', campaign_id: 'juice-gone' });
+      expect((await collected(rig.hub)).some((e) => e.event === 'Coupon Issued')).toBe(false);
 
       // "Play again" sets up a fresh game.
       const before = await lastEventSeq(page);

@@ -9,7 +9,7 @@ test.use({ scene: { make: () => stillCamera(PHOTOS.victory), autoAllow: true } }
 
 const TILE_SCREENS: Record<string, string> = { 'tile-scan': 'scan', 'tile-play': 'games', 'tile-offers': 'offers' };
 
-test('a still hand over a home tile dwells and opens that tile, once', async ({ page, kiosk, collector }) => {
+test('a still hand over a home tile dwells and opens that tile, once', async ({ page, kiosk, hub }) => {
   await openKiosk(page, kiosk);
   await waitForAppEvent(page, 'gesture-engine', { state: 'ready' }, 0, 30_000);
   await waitForAppEvent(page, 'hand-presence', { present: true }, 0, 30_000);
@@ -41,5 +41,5 @@ test('a still hand over a home tile dwells and opens that tile, once', async ({ 
   await page.waitForFunction((after) => (window.__kioskTest!.events.filter((e) => e.type === 'gesture-stats' && e.seq > after).length >= 2), dwell.seq, { timeout: 15_000 });
   const gestures = (await appEvents(page, 'gesture')).map((e) => e.detail.gesture);
   expect(gestures).toEqual(['dwell']);
-  await expect.poll(() => storedEvents(collector, 'Gesture Used'), { timeout: 20_000 }).toEqual([{ gesture: 'dwell' }]);
+  await expect.poll(() => storedEvents(hub, 'Gesture Used'), { timeout: 20_000 }).toEqual([{ gesture: 'dwell' }]);
 });

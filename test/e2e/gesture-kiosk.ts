@@ -4,13 +4,13 @@
 // The pack is the demo pack when it has been built, else the fixture pack; tests that
 // need the fixture's three steady slides ask for it (`fixturePack: true`).
 // The camera is a launch flag, so each test gets its own browser; `page` is its page.
-// The kiosk's engagement log uploads to this test's reference collector.
+// The kiosk's engagement log uploads to this test's own hub.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 import { gestureFixturePack } from '../support/gesture/gesture-fixture-pack.ts';
-import { demoPackDir, testWithCollector as base } from './fixtures.ts';
+import { demoPackDir, testWithHub as base } from './fixtures.ts';
 
 export const GESTURES_ON: Record<string, unknown> = { gestures: { enabled: true, click: 'both', dwellMs: 1200, mirror: true } };
 

@@ -26,7 +26,7 @@ import { expect, openKiosk, storedEvents, test, waitForAppEvent } from './gestur
 // appear before the sweep.
 test.use({ scene: { make: () => swipeCamera(4, 2), autoAllow: true }, fixturePack: true });
 
-test('a hand swiping in front of the window turns the attract playlist, and clicks nothing', async ({ page, kiosk, collector }) => {
+test('a hand swiping in front of the window turns the attract playlist, and clicks nothing', async ({ page, kiosk, hub }) => {
   await openKiosk(page, kiosk);
   const caption = page.locator('.attract-caption');
   await expect(caption).toHaveText(SLIDES[0].caption['zh-CN']);
@@ -52,5 +52,5 @@ test('a hand swiping in front of the window turns the attract playlist, and clic
   await waitForAppEvent(page, 'hand-presence', { present: false }, 0, 15_000);
   await expect(page.getByTestId('gesture-cursor')).toHaveCount(0);
   // The backend learns that a swipe was used — its kind, nothing more.
-  await expect.poll(() => storedEvents(collector, 'Gesture Used')[0], { timeout: 20_000 }).toEqual({ gesture: 'swipe-left' });
+  await expect.poll(async () => (await storedEvents(hub, 'Gesture Used'))[0], { timeout: 20_000 }).toEqual({ gesture: 'swipe-left' });
 });

@@ -25,7 +25,7 @@ const test = scanTest.extend<object, { fakeCamera: { file: string; item: Scannab
   ],
 });
 
-test('holding a product up to the camera shows that product, then the camera is released', async ({ page, kiosk, collector, fakeCamera }) => {
+test('holding a product up to the camera shows that product, then the camera is released', async ({ page, kiosk, hub, fakeCamera }) => {
   const { item } = fakeCamera;
   const { errors } = await openKiosk(page, kiosk);
   await page.getByTestId('attract').click();
@@ -40,7 +40,7 @@ test('holding a product up to the camera shows that product, then the camera is 
   expect(released.detail.liveTracks).toBe(0);
   await expect(page.locator('video')).toHaveCount(0);
 
-  await expect.poll(() => storedEvents(collector, 'Barcode Scanned'), { timeout: 20_000 }).toEqual([
+  await expect.poll(() => storedEvents(hub, 'Barcode Scanned'), { timeout: 20_000 }).toEqual([
     { source: 'camera', code_type: 'ean-13', recognised: true, lookup: 'hit', product_id: item.product.gtin },
   ]);
   expect(errors).toEqual([]);

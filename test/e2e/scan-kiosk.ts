@@ -1,9 +1,9 @@
 // Shared set-up of the scan end-to-end tests: a kiosk whose engagement log uploads to
-// the reference collector, and what a shopper sees for a product of the pack in use.
+// its own hub, and what a shopper sees for a product of the pack in use.
 import type { Page } from '@playwright/test';
 import type { Product } from '../../content/schema/product.ts';
 import { scannerBurst } from '../support/wedge-keys.ts';
-export { testWithCollector as test, storedEvents } from './fixtures.ts';
+export { testWithHub as test, storedEvents } from './fixtures.ts';
 
 /** The price a shopper pays, as the product page shows it in Chinese. */
 export function shownPrice(product: Product): string {

@@ -1,6 +1,6 @@
 // A kiosk's outbox and uploader (the real renderer code, on fake-indexeddb in Node)
-// wired to a real collector, for the delivery tests and the simulated-outage benchmark.
-// Import 'fake-indexeddb/auto' before this module.
+// wired to a real hub (through the fault proxy), for the delivery tests and the
+// simulated-outage benchmark. Import 'fake-indexeddb/auto' before this module.
 import { createTracker } from '../../renderer/src/events/create-tracker.ts';
 import { Outbox } from '../../renderer/src/events/outbox.ts';
 import { openOutboxDb } from '../../renderer/src/events/outbox-db.ts';
@@ -74,9 +74,16 @@ export interface TestKiosk {
   stop(): Promise<void>;
 }
 
+/** The device id the test kiosks' events carry (the hub takes ids of 8 characters or more). */
+export const TEST_DEVICE_ID = 'test-kiosk-0001';
+
+/**
+ * A kiosk posting to `url` (the hub, or the fault proxy in front of it) with the write key
+ * given in `options` — for the hub, the kiosk's credential from HubRig.enrol(TEST_DEVICE_ID).
+ */
 export function testKiosk(url: string, options: Partial<UploaderOptions> & { dbName?: string; now?: () => number } = {}): TestKiosk {
   const outbox = new Outbox(openOutboxDb(options.dbName ?? uniqueDbName('delivery')), { budgetBytes: 500_000_000, now: options.now });
-  const tracker = createTracker(outbox, { ...TEST_SOURCE, now: options.now });
+  const tracker = createTracker(outbox, { ...TEST_SOURCE, deviceId: TEST_DEVICE_ID, now: options.now });
   const reports: UploadReport[] = [];
   const connectivity = new EventTarget();
   const uploader = new Uploader({

@@ -1,17 +1,18 @@
-// Ways the collector can fail on purpose, for the delivery tests and the fault benchmark.
-// Each upload request draws the next fault from a plan.
+// Ways the connection to the hub can fail on purpose, for the delivery tests and the fault
+// benchmark: the fault proxy (fault-proxy.ts) draws the next fault from a plan for each
+// upload (POST /v1/batch) it is sent.
 
 export type Fault =
   | { kind: 'none' }
-  /** Answer with this status (and Retry-After); with store, keep the events first, so only the answer is lost. */
+  /** Answer with this status (and Retry-After); with store, the hub keeps the events first, so only the answer is lost. */
   | { kind: 'status'; status: number; retryAfterSec?: number; store?: boolean }
-  /** Never answer (the kiosk times out); with store, keep the events first. */
+  /** Never answer (the kiosk times out); with store, the hub keeps the events first. */
   | { kind: 'hang'; store?: boolean }
-  /** Drop the connection while the body is arriving: nothing is kept. */
+  /** Drop the connection while the body is arriving: the hub never sees the upload. */
   | { kind: 'reset-mid-body' }
-  /** Keep the events, then drop the connection without answering. */
+  /** The hub keeps the events, then the connection drops without an answer. */
   | { kind: 'reset-after-store' }
-  /** Keep about this share of the events and ask for the rest again. */
+  /** The hub gets about this share of the events; the rest are answered "retry". */
   | { kind: 'partial'; acceptRatio: number };
 
 export interface FaultPlan {
@@ -24,6 +25,11 @@ export const noFaults: FaultPlan = { next: () => ({ kind: 'none' }) };
 export function scriptedFaults(faults: Fault[]): FaultPlan {
   const queue = [...faults];
   return { next: () => queue.shift() ?? { kind: 'none' } };
+}
+
+/** The same fault for every upload. */
+export function alwaysFault(fault: Fault): FaultPlan {
+  return { next: () => fault };
 }
 
 /** A small seeded generator (mulberry32), so a failing run can be repeated. */
