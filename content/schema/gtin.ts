@@ -26,3 +26,24 @@ export function toGtin14(code: string): string | null {
 export function withCheckDigit(body: string): string {
   return body + String(gs1CheckDigit(body));
 }
+
+/**
+ * True when a GTIN-14 key is a public product number: not one of GS1's restricted
+ * circulation ranges, which shops use for their own items, weighed goods, coupons and
+ * refund receipts — and which loyalty and membership cards often carry. A number in
+ * those ranges may identify a person, so it never leaves the kiosk unless the catalogue
+ * knows it as a product.
+ */
+export function isPublicGtin(gtin14: string): boolean {
+  if (!/^\d{14}$/.test(gtin14) || !isValidGtin(gtin14)) return false;
+  // A GTIN-8 (six leading zeros): prefixes 0 and 2 are restricted (velocity codes).
+  if (gtin14.startsWith('000000')) return !/^[02]/.test(gtin14.slice(6));
+  // GTIN-12/13/14: the GS1 prefix is the first three digits of the GTIN-13 part.
+  const prefix = Number(gtin14.slice(1, 4));
+  const restricted =
+    (prefix >= 20 && prefix <= 29) || // restricted circulation within a company
+    (prefix >= 40 && prefix <= 59) || // in-store numbers; UPC coupons
+    (prefix >= 200 && prefix <= 299) || // restricted circulation within a region (weighed goods, own items)
+    (prefix >= 980 && prefix <= 999); // refund receipts, coupons
+  return !restricted;
+}

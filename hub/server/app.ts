@@ -26,6 +26,7 @@ import { registerEnrol } from './routes/kiosk/enrol.ts';
 import { registerHeartbeat } from './routes/kiosk/heartbeat.ts';
 import { registerIngest } from './routes/kiosk/ingest.ts';
 import { healthRoute } from './routes/health.ts';
+import { registerTrackingPlan } from './routes/tracking-plan.ts';
 
 export interface BuildHubOptions {
   store: HubStore;
@@ -79,6 +80,7 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
   registerTills(app, hub);
   registerEventsExport(app, hub);
   registerTillRoutes(app, hub);
+  registerTrackingPlan(app, hub);
 
   app.get('/', async (_request, reply) => reply.redirect('/console/'));
   if (options.consoleDir) {

@@ -9,6 +9,7 @@ export * from './enrolment.ts';
 export * from './heartbeat.ts';
 export * from './commands.ts';
 export * from './redemptions.ts';
+export * from './tracking-plan.ts';
 export * from './console/index.ts';
 
 import { batchRoute } from './batch.ts';
@@ -33,6 +34,7 @@ import { redeemBatchRoute, redeemRoute } from './redemptions.ts';
 import { dwellRoute, eventsExportRoute, funnelRoute, gamesRoute, heatmapRoute, inputsRoute, packListRoute, packsRoute, planProblemsRoute, scansRoute } from './console/analytics.ts';
 import { consoleRedeemRoute, createTillRoute, reconciliationRoute, revokeTillRoute, tillsRoute } from './console/tills.ts';
 import { heartbeatRoute } from './heartbeat.ts';
+import { trackingPlanRoute } from './tracking-plan.ts';
 
 /** The routes a kiosk calls. */
 export const KIOSK_API = {
@@ -41,6 +43,11 @@ export const KIOSK_API = {
   heartbeat: heartbeatRoute,
   commands: commandsRoute,
   commandResult: commandResultRoute,
+} as const;
+
+/** The routes anyone may call: they hold no data. */
+export const PUBLIC_API = {
+  trackingPlan: trackingPlanRoute,
 } as const;
 
 /** The routes a till calls. */

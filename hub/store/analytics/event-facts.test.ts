@@ -24,12 +24,30 @@ describe('what an event means for the dashboards', () => {
     expect(isGtin14('00012345678905')).toBe(true);
   });
 
-  it('counts a prize draw only when the odds decided it', () => {
+  it('counts a draw for every campaign in it, and the win for the one won (tracking plan 1.1)', () => {
+    const odds = { 'ten-off': 0.15, juice: 0.1 };
+    const won = facts('Game Finished', { game_id: 'wheel', campaign_id: 'juice', completed: true, prize_outcome: 'won', prize_reason: null, prize_odds: odds }).game;
+    expect(won).toEqual({
+      gameId: 'wheel',
+      completed: true,
+      campaigns: [
+        { campaignId: 'ten-off', odds: '0.15', drawn: true, won: false },
+        { campaignId: 'juice', odds: '0.1', drawn: true, won: true },
+      ],
+    });
+    const lost = facts('Game Finished', { game_id: 'wheel', campaign_id: null, completed: true, prize_outcome: 'none', prize_reason: 'unlucky', prize_odds: odds }).game;
+    expect(lost!.campaigns.map((c) => [c.campaignId, c.drawn, c.won])).toEqual([['ten-off', true, false], ['juice', true, false]]);
+    // Nothing could be won (all sold out): no draw counts, the game still does.
+    const soldOut = facts('Game Finished', { game_id: 'wheel', campaign_id: 'juice', completed: true, prize_outcome: 'none', prize_reason: 'sold-out', prize_odds: null }).game;
+    expect(soldOut).toEqual({ gameId: 'wheel', completed: true, campaigns: [{ campaignId: 'juice', odds: '', drawn: false, won: false }] });
+  });
+
+  it('reads the events of kiosks from before plan 1.1: one odds number for the named campaign', () => {
     const won = facts('Game Finished', { game_id: 'wheel', campaign_id: 'juice-10', completed: true, prize_outcome: 'won', prize_odds: 0.2 }).game;
-    expect(won).toEqual({ gameId: 'wheel', campaignId: 'juice-10', odds: '0.2', completed: true, drawn: true, won: true });
-    expect(facts('Game Finished', { completed: true, prize_outcome: 'none', prize_reason: 'unlucky' }).game).toMatchObject({ drawn: true, won: false, odds: '' });
-    expect(facts('Game Finished', { completed: true, prize_outcome: 'none', prize_reason: 'sold-out' }).game).toMatchObject({ drawn: false });
-    expect(facts('Game Finished', { completed: true, prize_outcome: 'none', prize_reason: 'score-too-low' }).game).toMatchObject({ drawn: false });
+    expect(won).toEqual({ gameId: 'wheel', completed: true, campaigns: [{ campaignId: 'juice-10', odds: '0.2', drawn: true, won: true }] });
+    expect(facts('Game Finished', { completed: true, prize_outcome: 'none', prize_reason: 'unlucky' }).game!.campaigns[0]).toMatchObject({ drawn: true, won: false, odds: '' });
+    expect(facts('Game Finished', { completed: true, prize_outcome: 'none', prize_reason: 'sold-out' }).game!.campaigns[0]).toMatchObject({ drawn: false });
+    expect(facts('Game Finished', { completed: true, prize_outcome: 'none', prize_reason: 'score-too-low' }).game!.campaigns[0]).toMatchObject({ drawn: false });
   });
 
   it('keeps an issued coupon for the tills, and a session length', () => {

@@ -15,6 +15,14 @@ export interface StoredEvent {
   properties: Record<string, unknown>;
 }
 
+export interface GameCampaign {
+  campaignId: string;
+  /** The configured chance this campaign had in the draw, as text ('' unknown). */
+  odds: string;
+  drawn: boolean;
+  won: boolean;
+}
+
 export interface EventFacts {
   /** The session the event belongs to (null: none, e.g. heartbeats, pack switches). */
   session: string | null;
@@ -23,7 +31,12 @@ export interface EventFacts {
   /** Its kind for event_hourly. */
   variant: string;
   scan: { productId: string; found: boolean } | null;
-  game: { gameId: string; campaignId: string; odds: string; completed: boolean; drawn: boolean; won: boolean } | null;
+  /**
+   * A finished game, once per campaign it concerns: each campaign in its prize draw (with
+   * the odds the pack gave it, and whether it won), or the one campaign it names when no
+   * draw happened ('' when none).
+   */
+  game: { gameId: string; completed: boolean; campaigns: GameCampaign[] } | null;
   coupon: {
     couponId: string;
     kioskId: string;
@@ -98,19 +111,9 @@ export function factsOf(e: StoredEvent): EventFacts {
       break;
     case 'Game Finished': {
       const completed = p.completed === true;
-      const outcome = text(p.prize_outcome);
       facts.variant = text(p.game_kind) ?? '';
       facts.steps = STEPS.play | (completed ? STEPS.game_finished : 0);
-      const odds = num(p.prize_odds);
-      facts.game = {
-        gameId: text(p.game_id) ?? '',
-        campaignId: text(p.campaign_id) ?? '',
-        odds: odds === null ? '' : String(odds),
-        completed,
-        // A draw happened: a prize was won, or lost to the odds (not "sold out" or "score too low").
-        drawn: outcome === 'won' || (outcome === 'none' && p.prize_reason === 'unlucky'),
-        won: outcome === 'won',
-      };
+      facts.game = { gameId: text(p.game_id) ?? '', completed, campaigns: gameCampaigns(p) };
       break;
     }
     case 'Coupon Issued': {
@@ -148,4 +151,25 @@ export function factsOf(e: StoredEvent): EventFacts {
       break;
   }
   return facts;
+}
+
+/**
+ * The campaigns a Game Finished concerns. Since tracking plan 1.1 `prize_odds` lists the
+ * odds of every campaign that could be won in the draw; each of those had a draw, and
+ * the one named in `campaign_id` won when the outcome is "won". Before, `prize_odds` was
+ * one number (or absent): the named campaign's odds, with a draw when it was won or lost
+ * to the odds.
+ */
+function gameCampaigns(p: Record<string, unknown>): GameCampaign[] {
+  const outcome = text(p.prize_outcome);
+  const named = text(p.campaign_id) ?? '';
+  const odds = p.prize_odds;
+  if (odds !== null && typeof odds === 'object' && !Array.isArray(odds)) {
+    const drawn = Object.entries(odds as Record<string, unknown>)
+      .filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]))
+      .map(([campaignId, o]) => ({ campaignId, odds: String(o), drawn: true, won: outcome === 'won' && campaignId === named }));
+    if (drawn.length > 0) return drawn;
+  }
+  const single = num(odds);
+  return [{ campaignId: named, odds: single === null ? '' : String(single), drawn: outcome === 'won' || (outcome === 'none' && p.prize_reason === 'unlucky'), won: outcome === 'won' }];
 }

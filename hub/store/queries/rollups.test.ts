@@ -22,7 +22,7 @@ describeEachDatabase('rollups at ingest', (fixture) => {
       event('shopper-a', 0, 'Session Started', { trigger: 'touch' }),
       event('shopper-a', 0, 'Screen Viewed', { screen: 'home' }),
       event('shopper-a', 1, 'Screen Viewed', { screen: 'games' }),
-      event('shopper-a', 2, 'Game Finished', { game_id: 'wheel', campaign_id: 'juice-10', completed: true, prize_outcome: 'won', prize_odds: 0.2 }),
+      event('shopper-a', 2, 'Game Finished', { game_id: 'wheel', campaign_id: 'juice-10', completed: true, prize_outcome: 'won', prize_odds: { 'ten-off': 0.15, 'juice-10': 0.2 } }),
       event('shopper-a', 2, 'Coupon Issued', {
         coupon_id: 'k1-1', campaign_id: 'juice-10', game_id: 'wheel', kiosk_id: 'k1', key_id: 'x', kiosk_coupon_seq: 1,
         issued_at: new Date(T0).toISOString(), expires_at: new Date(T0 + 86_400_000).toISOString(), reward_kind: 'amount-off', reward_value: 1000, token: 'T'.repeat(152),
@@ -42,8 +42,12 @@ describeEachDatabase('rollups at ingest', (fixture) => {
     expect(dwell).toEqual([{ bucket: 6, sessions: 1 }]);
     const scans = await store.db.selectFrom('scan_daily').select(['product_id', 'found', 'scans']).execute();
     expect(scans).toEqual([{ product_id: '06901234567892', found: 0, scans: 1 }]);
-    const games = await store.db.selectFrom('game_daily').select(['campaign_id', 'odds', 'plays', 'completed', 'draws', 'won']).execute();
-    expect(games).toEqual([{ campaign_id: 'juice-10', odds: '0.2', plays: 1, completed: 1, draws: 1, won: 1 }]);
+    // One draw for each campaign on the wheel; the juice coupon won it.
+    const games = await store.db.selectFrom('game_daily').select(['campaign_id', 'odds', 'plays', 'completed', 'draws', 'won']).orderBy('campaign_id').execute();
+    expect(games).toEqual([
+      { campaign_id: 'juice-10', odds: '0.2', plays: 1, completed: 1, draws: 1, won: 1 },
+      { campaign_id: 'ten-off', odds: '0.15', plays: 1, completed: 1, draws: 1, won: 0 },
+    ]);
 
     await store.db.transaction().execute((trx) => markRedeemed(trx, 'k1-1'));
     await store.db.transaction().execute((trx) => markRedeemed(trx, 'k1-1'));

@@ -61,7 +61,9 @@ export async function rollUp(trx: Transaction<HubDatabase>, ctx: RollupContext, 
     if (f.scan) scans.add({ ...base, pack: e.pack, day: dayOf(e.at), product_id: f.scan.productId, found: f.scan.found ? 1 : 0, scans: 1 });
     if (f.game) {
       const g = f.game;
-      games.add({ ...base, pack: e.pack, day: dayOf(e.at), game_id: g.gameId, campaign_id: g.campaignId, odds: g.odds, plays: 1, completed: g.completed ? 1 : 0, draws: g.drawn ? 1 : 0, won: g.won ? 1 : 0 });
+      for (const c of g.campaigns) {
+        games.add({ ...base, pack: e.pack, day: dayOf(e.at), game_id: g.gameId, campaign_id: c.campaignId, odds: c.odds, plays: 1, completed: g.completed ? 1 : 0, draws: c.drawn ? 1 : 0, won: c.won ? 1 : 0 });
+      }
     }
   }
   await addCounts(trx, 'event_hourly', ['device_id', 'hour', 'pack', 'event', 'variant'], ['count'], hourly.rows());

@@ -72,7 +72,8 @@ function dayOfKiosk(kiosk: SeededKiosk, dayStart: number, plan: LoadPlan, seqSta
       const won = drawn && rnd() < odds;
       add((at += 30_000), id, 'Game Finished', {
         game_id: game, game_kind: game, completed, score: 10, duration_ms: 30000, stats: {}, prize_outcome: won ? 'won' : completed ? 'none' : 'undecided',
-        prize_reason: won ? null : drawn ? 'unlucky' : 'score-too-low', campaign_id: `${game}-coupon`, prize_seed: 's', prize_draw: 0.5, prize_odds: odds,
+        prize_reason: won ? null : drawn ? 'unlucky' : 'score-too-low', campaign_id: won ? `${game}-coupon` : null, prize_seed: 's', prize_draw: drawn ? 0.5 : null,
+        prize_odds: drawn ? { [`${game}-coupon`]: odds } : null,
       });
       if (won) {
         add((at += 500), id, 'Coupon Issued', {

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { batchRoute, type EventResult } from '../../../../content/schema/hub-api/batch.ts';
 import { checkTrackMessage, MAX_BATCH_BYTES, type TrackMessage } from '../../../../content/schema/hub-api/track-message.ts';
+import { planProblem } from '../../../../content/schema/events/plan-check.ts';
 import { ingestBatch, type AcceptedMessage, type RejectedMessage } from '../../../store/queries/ingest.ts';
 import { addRoute } from '../../http/add-route.ts';
 import { HttpError } from '../../http/http-error.ts';
@@ -105,6 +106,7 @@ function registerIngestRoute(app: FastifyInstance, hub: HubContext): void {
           properties: m.properties,
           anonymousId: m.anonymousId ?? null,
           pack: kiosk?.packId ? `${kiosk.packId}@${kiosk.packVersion ?? ''}` : '',
+          planProblem: planProblem(m.event, m.properties),
         });
         verdicts.push({ kind: 'accepted', messageId: m.messageId });
       }

@@ -92,7 +92,7 @@ describeEachDatabase('redemption at the till', (fixture) => {
     const shopper = (seq: number, event: string, properties: Record<string, unknown>) => ({ ...track(DEVICE, seq, event, properties), anonymousId: 'shopper-1' });
     await postBatch(t, kiosk.token, [
       shopper(1, 'Session Started', { trigger: 'touch' }),
-      shopper(2, 'Game Finished', { game_id: 'wheel', game_kind: 'wheel', completed: true, score: 0, duration_ms: 9000, stats: {}, prize_outcome: 'won', prize_reason: null, campaign_id: 'juice-10', prize_seed: 's', prize_draw: 0.01, prize_odds: 0.2 }),
+      shopper(2, 'Game Finished', { game_id: 'wheel', game_kind: 'wheel', completed: true, score: 0, duration_ms: 9000, stats: {}, prize_outcome: 'won', prize_reason: null, campaign_id: 'juice-10', prize_seed: 's', prize_draw: 0.01, prize_odds: { 'juice-10': 0.2 } }),
       shopper(3, 'Coupon Issued', {
         coupon_id: coupon.couponId, campaign_id: 'juice-10', game_id: 'wheel', kiosk_id: coupon.kioskId, key_id: coupon.keyId, kiosk_coupon_seq: coupon.seq,
         issued_at: new Date(coupon.issuedAt * 1000).toISOString(), expires_at: new Date(coupon.expiresAt * 1000).toISOString(), reward_kind: 'amount-off', reward_value: 1000, token: coupon.token,

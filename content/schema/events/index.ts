@@ -1,0 +1,3 @@
+export * from './tracking-plan.ts';
+export * from './plan-check.ts';
+export * from './plan-document.ts';
