@@ -11,17 +11,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { base32Decode, base32Encode, findToken, verifyCoupon, type KnownCouponKey } from '../../content/schema/coupon/index.ts';
+import { findToken, verifyCoupon, type KnownCouponKey } from '../../content/schema/coupon/index.ts';
 import { issuedFromRecords } from '../../content/coupon-tools/coupon-records.ts';
 import { reconcileCoupons } from '../../content/coupon-tools/reconcile.ts';
 import { startHubRig, type HubRig } from '../support/hub-rig.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
-import { demoPackDir, expect, lastEventSeq, rendererDir, repo, test, waitForAppEvent } from './fixtures.ts';
+import { demoPackDir, expect, lastEventSeq, rendererDir, test, waitForAppEvent } from './fixtures.ts';
+import { readQr, tamper } from './coupon-qr.ts';
 import { CLAIM_URL_TEMPLATE, FIXTURE_GAMES, writeGamesFixturePack } from './games-fixture.ts';
 import { basketX, chaseFruit } from './games-players.ts';
-
-prepareZXingModule({ overrides: { wasmBinary: readFileSync(path.join(repo, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).buffer as ArrayBuffer } });
 
 let work: string;
 test.beforeAll(async () => {
@@ -84,14 +82,6 @@ async function kioskKey(page: Page): Promise<KnownCouponKey> {
   return (await waitForAppEvent(page, 'coupon-key')).detail as unknown as KnownCouponKey;
 }
 
-/** Reads the coupon's QR code from a screenshot of it, as a phone or a till scanner would. */
-async function readQr(qr: Locator): Promise<string> {
-  const png = await qr.screenshot();
-  const [found] = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'], tryHarder: true, maxNumberOfSymbols: 1 });
-  if (!found?.isValid) throw new Error('no QR code could be read from the coupon');
-  return found.text;
-}
-
 interface CollectedEvent {
   event: string;
   properties: Record<string, unknown>;
@@ -134,13 +124,6 @@ async function checkCoupon(rig: Rig, id: string, expected: { campaign: string; t
   const now = Math.floor(Date.now() / 1000);
   expect(await reconcileCoupons(issued, [{ token: text, redeemedAt: now }], { keys: [key] })).toEqual([]);
   return { token, key, issued };
-}
-
-/** Stretches the coupon's validity by flipping one bit: what someone editing a coupon would do. */
-function tamper(token: string): string {
-  const bytes = base32Decode(token)!;
-  bytes[22]! ^= 0x40;
-  return base32Encode(bytes);
 }
 
 /** The game's time left as the HUD shows it (whole seconds). */

@@ -2,7 +2,7 @@
 // properties and where the kiosk is (device, boot, pack, locale, screen), and resolves
 // once the outbox has it on disk.
 import { v7 as uuidv7 } from 'uuid';
-import type { EventCatalogue, EventName } from './catalogue.ts';
+import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
 import { LIBRARY, type DraftMessage } from './envelope.ts';
 import type { Outbox } from './outbox.ts';
 import type { Tracker } from './tracker.ts';

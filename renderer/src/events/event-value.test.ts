@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventName } from './catalogue.ts';
+import type { EventName } from '../../../content/schema/events/tracking-plan.ts';
 import { shedRank } from './event-value.ts';
 
 describe('what the outbox gives up first at its budget', () => {

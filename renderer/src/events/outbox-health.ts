@@ -1,7 +1,7 @@
 // The outbox numbers the admin panel shows (and the heartbeat carries), provided to
 // the app next to the tracker.
 import { inject, type InjectionKey } from 'vue';
-import type { OutboxHealthProperties } from './catalogue.ts';
+import type { OutboxHealthProperties } from '../../../content/schema/events/tracking-plan.ts';
 import type { OutboxStats } from './outbox.ts';
 import type { UploaderState } from './uploader.ts';
 

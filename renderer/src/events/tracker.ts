@@ -1,7 +1,7 @@
 // The one way the renderer records an engagement event. `track()` resolves once the
 // event is durable; callers whose next step depends on it (a coupon on screen) await.
 import { inject, type InjectionKey } from 'vue';
-import type { EventCatalogue, EventName } from './catalogue.ts';
+import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
 
 export interface Tracker {
   track<E extends EventName>(event: E, properties: EventCatalogue[E]): Promise<void>;

@@ -4,7 +4,7 @@
 // swipe to hand to the screen, what to report, when the shopper counts as active, where
 // the cursor is and what the overlay shows. Pure: no Vue, no DOM, no worker, no timers —
 // use-gesture-control.ts takes the steps — so every decision is tested on recorded hands.
-import type { EventCatalogue } from '../events/catalogue.ts';
+import type { EventCatalogue } from '../../../content/schema/events/tracking-plan.ts';
 import type { ScreenName } from '../navigation/screen-store.ts';
 import type { AppEventMap } from '../test-hook/app-event-catalogue.ts';
 import { GestureRecogniser, type GestureEvent, type GestureOutput, type GestureSettings, type ScreenPoint, type SwipeDirection } from './gesture-recogniser.ts';

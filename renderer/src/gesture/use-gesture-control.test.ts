@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import type { KioskApi } from '../../../electron/common/kiosk-api.ts';
 import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
-import type { EventCatalogue, EventName } from '../events/catalogue.ts';
+import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
 import { trackKioskLifecycle } from '../events/kiosk-lifecycle.ts';
 import { trackerKey, type Tracker } from '../events/tracker.ts';
 import { hostKey, settingsKey } from '../host/host-key.ts';

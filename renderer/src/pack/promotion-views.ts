@@ -3,7 +3,7 @@
 import { watch, type WatchSource } from 'vue';
 import { localize } from '../../../content/schema/localized.ts';
 import type { Promotion } from '../../../content/schema/promotion.ts';
-import type { EventCatalogue } from '../events/catalogue.ts';
+import type { EventCatalogue } from '../../../content/schema/events/tracking-plan.ts';
 import { useTracker } from '../events/tracker.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 

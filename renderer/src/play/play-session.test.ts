@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Campaign } from '../../../content/schema/campaign.ts';
 import { verifyCoupon } from '../../../content/schema/coupon/index.ts';
 import type { CouponPublicKey } from '../../../electron/common/kiosk-api.ts';
-import type { EventCatalogue, EventName } from '../events/catalogue.ts';
+import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
 import type { Tracker } from '../events/tracker.ts';
 import { createWebCoupons } from '../host/web-coupons.ts';
 import { createPrizeDesk } from '../prizes/prize-desk.ts';

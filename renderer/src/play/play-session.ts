@@ -112,6 +112,7 @@ export class PlaySession {
         campaign_id: decision?.campaignId ?? null,
         prize_seed: decision?.seed ?? null,
         prize_draw: decision?.draw ?? null,
+        prize_odds: decision?.odds ?? null,
       }),
     );
   }

@@ -44,7 +44,7 @@ export function createPrizeDesk(deps: PrizeDeskDeps): PrizeDesk {
       const campaign = campaigns.find((c) => c.id === decision.campaignId)!;
       // Another session may have taken the last one between reading and reserving.
       if (!(await deps.ledger.reserve(campaign, kioskDay(now)))) {
-        return { decision: { outcome: 'none', reason: 'sold-out', draw: decision.draw, seed: decision.seed, campaignId: campaign.id }, campaign: null };
+        return { decision: { outcome: 'none', reason: 'sold-out', draw: decision.draw, seed: decision.seed, campaignId: campaign.id, odds: decision.odds }, campaign: null };
       }
       return { decision, campaign };
     },

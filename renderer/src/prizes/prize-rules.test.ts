@@ -102,6 +102,16 @@ describe('prize engine', () => {
     expect((counts['won:a'] ?? 0) + (counts['won:b'] ?? 0)).toBe(2000);
   });
 
+  it('records each campaign\'s chance in the draw, leaving out one that could not give a coupon', () => {
+    const a = campaign('a', { awards: [{ game: 'catch', odds: 0.8 }] });
+    const b = campaign('b', { awards: [{ game: 'catch', odds: 0.8 }] });
+    const c = campaign('c', { awards: [{ game: 'catch', odds: 0.1 }], dailyCapPerKiosk: 1 });
+    const decided = decidePrize(request({ campaigns: [a, b, c], counts: { c: { today: 1, total: 1 } } }));
+    // a takes 0.8, b what is left of certainty (0.2); c is given out for today.
+    expect(decided.odds).toEqual({ a: 0.8, b: expect.closeTo(0.2, 10) });
+    expect(decidePrize(request({ score: 1 })).odds).toBeNull();
+  });
+
   it('considers only the campaigns a game can show', () => {
     const a = campaign('a', { awards: [{ game: 'wheel', odds: 1 }] });
     const b = campaign('b', { awards: [{ game: 'wheel', odds: 1 }] });

@@ -38,9 +38,15 @@ export type NoPrizeReason =
   /** The draw hit a campaign whose coupons for today (or for good) are all given out. */
   | 'sold-out';
 
+/**
+ * The chance each campaign that could be won had in the draw (its share of the draw; a
+ * campaign that could not give a coupon just then is left out), for the odds audit.
+ */
+export type DrawOdds = Record<string, number>;
+
 export type PrizeDecision =
-  | { outcome: 'won'; campaignId: string; draw: number; seed: string }
-  | { outcome: 'none'; reason: NoPrizeReason; draw: number | null; seed: string; campaignId?: string; minScore?: number };
+  | { outcome: 'won'; campaignId: string; draw: number; seed: string; odds: DrawOdds }
+  | { outcome: 'none'; reason: NoPrizeReason; draw: number | null; seed: string; campaignId?: string; minScore?: number; odds: DrawOdds | null };
 
 export type Availability = 'available' | 'sold-out' | 'no-campaign';
 
@@ -82,22 +88,29 @@ export function prizeAvailability(request: Omit<PrizeRequest, 'score' | 'seed'>)
 export function decidePrize(request: PrizeRequest): PrizeDecision {
   const { seed } = request;
   const running = runningAwards(request.gameId, request.campaigns, request.now, request.onlyCampaigns);
-  if (running.length === 0) return { outcome: 'none', reason: 'no-campaign', draw: null, seed };
+  if (running.length === 0) return { outcome: 'none', reason: 'no-campaign', draw: null, seed, odds: null };
   const score = request.score;
   const qualified = score === null ? running : running.filter(({ award }) => score >= (award.minScore ?? 0));
   if (qualified.length === 0) {
     const minScore = Math.min(...running.map(({ award }) => award.minScore ?? 0));
-    return { outcome: 'none', reason: 'score-too-low', draw: null, seed, minScore };
+    return { outcome: 'none', reason: 'score-too-low', draw: null, seed, minScore, odds: null };
   }
   const draw = seededRandom(seed)();
+  const odds: DrawOdds = {};
   let edge = 0;
+  for (const { campaign, award } of qualified) {
+    const next = Math.min(1, edge + award.odds);
+    if (stockLeft(campaign, request.counts[campaign.id]) > 0) odds[campaign.id] = next - edge;
+    edge = next;
+  }
+  edge = 0;
   for (const { campaign, award } of qualified) {
     edge = Math.min(1, edge + award.odds);
     if (draw >= edge) continue;
-    if (stockLeft(campaign, request.counts[campaign.id]) <= 0) return { outcome: 'none', reason: 'sold-out', draw, seed, campaignId: campaign.id };
-    return { outcome: 'won', campaignId: campaign.id, draw, seed };
+    if (stockLeft(campaign, request.counts[campaign.id]) <= 0) return { outcome: 'none', reason: 'sold-out', draw, seed, campaignId: campaign.id, odds };
+    return { outcome: 'won', campaignId: campaign.id, draw, seed, odds };
   }
-  return { outcome: 'none', reason: 'unlucky', draw, seed };
+  return { outcome: 'none', reason: 'unlucky', draw, seed, odds };
 }
 
 /** The kiosk-local calendar day daily caps count in, e.g. 2026-11-20. */

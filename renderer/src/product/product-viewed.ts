@@ -1,7 +1,7 @@
 // The "Product Viewed" event for a product page (Segment e-commerce spec properties).
 import { localize } from '../../../content/schema/localized.ts';
 import type { Product } from '../../../content/schema/product.ts';
-import type { EventCatalogue } from '../events/catalogue.ts';
+import type { EventCatalogue } from '../../../content/schema/events/tracking-plan.ts';
 import { toMajorUnits } from './money.ts';
 
 export function productViewedProperties(product: Product, currency: string, via: 'scan' | 'related'): EventCatalogue['Product Viewed'] {

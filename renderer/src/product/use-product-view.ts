@@ -7,6 +7,7 @@ import { useTracker } from '../events/tracker.ts';
 import { useScreenStore } from '../navigation/screen-store.ts';
 import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import type { CodeDetails } from '../scan/gs1/code-details.ts';
+import { productIdOf } from '../scan/product-id-of.ts';
 import { useScanStore, type ScanResolution } from '../scan/scan-store.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import { productViewedProperties } from './product-viewed.ts';
@@ -59,7 +60,7 @@ export function useProductView() {
     } else if (shown.kind === 'unknown') {
       if (shown.scan) {
         void track('Product Not Found', {
-          product_id: shown.scan.candidate.key,
+          ...productIdOf(null, shown.scan.candidate.key),
           code_type: shown.scan.candidate.codeType,
           source: shown.scan.source,
           reason: shown.unavailable ? 'catalog-unreadable' : 'not-in-catalog',

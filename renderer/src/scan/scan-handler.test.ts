@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../content/schema/product.ts';
-import type { EventCatalogue, EventName } from '../events/catalogue.ts';
+import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
 import type { ScreenName } from '../navigation/screen-store.ts';
 import { GS } from './gs1/element-string.ts';
 import { createScanHandler } from './scan-handler.ts';
@@ -81,6 +81,16 @@ describe('a scan, from any screen', () => {
     expect(t.visited).toEqual([{ screen: 'product', params: { scan: '1' } }]);
     expect(t.resolutions[0]).toMatchObject({ product: null, failed: false, candidate: { key: '04006381333931' } });
     expect(t.tracked[0]?.properties).toMatchObject({ source: 'camera', lookup: 'miss', product_id: '04006381333931' });
+  });
+
+  it('never sends a missed code that is a store\'s own or restricted number (a loyalty card may carry one)', async () => {
+    const t = setup({ screen: 'scan', active: true });
+    // 0412345678903: a company-internal number (prefix 04); the catalog does not know it.
+    await t.handle({ text: '0412345678903', source: 'scanner' });
+    expect(t.resolutions[0]).toMatchObject({ product: null, failed: false });
+    expect(t.tracked[0]?.properties).toMatchObject({ lookup: 'miss' });
+    expect(t.tracked[0]?.properties).not.toHaveProperty('product_id');
+    expect(JSON.stringify(t.tracked)).not.toContain('412345678903');
   });
 
   it('says which reading found the product (a scale label found by its item number)', async () => {

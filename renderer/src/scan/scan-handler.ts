@@ -1,11 +1,12 @@
 // What happens when anything is scanned, from any screen: wake the kiosk if it is on
 // the attract loop, read the code, find the product, record the scan, open the product
 // page (or say kindly why the code is not a product code).
-import type { EventCatalogue } from '../events/catalogue.ts';
+import type { EventCatalogue } from '../../../content/schema/events/tracking-plan.ts';
 import type { Tracker } from '../events/tracker.ts';
 import type { CatalogHit } from '../catalog/catalog-lookup.ts';
 import type { ScreenName } from '../navigation/screen-store.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
+import { productIdOf } from './product-id-of.ts';
 import { normaliseScan, type NormaliseOptions } from './gs1/normalise-scan.ts';
 import type { ScanNotice, ScanResolution, ScanSource } from './scan-store.ts';
 
@@ -90,7 +91,7 @@ export function createScanHandler(deps: ScanHandlerDeps): (scan: RawScan) => Pro
       code_type: candidate.codeType,
       recognised: true,
       lookup: hit ? 'hit' : failed ? 'error' : 'miss',
-      product_id: hit?.product.gtin ?? candidate.key,
+      ...productIdOf(hit, candidate.key),
     });
   };
 }

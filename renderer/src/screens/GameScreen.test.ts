@@ -6,7 +6,7 @@ import { Campaign } from '../../../content/schema/campaign.ts';
 import { GameConfig } from '../../../content/schema/game-config.ts';
 import type { KioskApi } from '../../../electron/common/kiosk-api.ts';
 import type { GameContext, GameResult, MiniGame } from '../../../games/index.ts';
-import type { EventCatalogue, EventName } from '../events/catalogue.ts';
+import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
 import { trackerKey, type Tracker } from '../events/tracker.ts';
 import { createWebCoupons } from '../host/web-coupons.ts';
 import { hostKey } from '../host/host-key.ts';

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import type { KioskApi } from '../../../electron/common/kiosk-api.ts';
-import type { EventCatalogue, EventName } from '../events/catalogue.ts';
+import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
 import { trackerKey } from '../events/tracker.ts';
 import { hostKey } from '../host/host-key.ts';
 import { createKioskI18n } from '../i18n/index.ts';

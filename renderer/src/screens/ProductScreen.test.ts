@@ -5,7 +5,7 @@ import { withCheckDigit } from '../../../content/schema/gtin.ts';
 import { CATALOG_INDEX_FILE, catalogShardFile } from '../../../content/schema/layout.ts';
 import type { Product } from '../../../content/schema/product.ts';
 import type { KioskApi } from '../../../electron/common/kiosk-api.ts';
-import type { EventCatalogue, EventName } from '../events/catalogue.ts';
+import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
 import { trackerKey } from '../events/tracker.ts';
 import { hostKey } from '../host/host-key.ts';
 import { createKioskI18n } from '../i18n/index.ts';
