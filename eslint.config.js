@@ -11,7 +11,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.generated.*', 'renderer/public/**', '.cache/**'],
+    ignores: ['dist/**', 'content/cli/package/dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.generated.*', 'renderer/public/**', '.cache/**'],
   },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],

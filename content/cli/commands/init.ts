@@ -4,13 +4,10 @@ import path from 'node:path';
 import { placeholderImage } from '../../lib/media/placeholder-image.ts';
 import { bi } from '../../lib/report/bilingual.ts';
 import { UserError } from '../../lib/report/user-error.ts';
-import { readArgs } from '../args.ts';
 import { EXIT, say } from '../output.ts';
 import { STARTER_README, starterFiles, starterImages, starterSheet } from '../starter/starter-pack.ts';
 
-export async function run(argv: string[]): Promise<number> {
-  const { positionals } = readArgs(argv, {}, ['dir']);
-  const dir = positionals[0]!;
+export async function run(dir: string): Promise<number> {
   const existing = await readdir(dir).catch(() => []);
   if (existing.length > 0) {
     throw new UserError(bi(`${dir} 里已经有文件，不会覆盖`, `${dir} is not empty; nothing was overwritten`), bi('换一个新的文件夹名', 'choose a new folder name'));
@@ -25,6 +22,6 @@ export async function run(argv: string[]): Promise<number> {
   await write('README.md', STARTER_README);
   for (const { file, ...image } of starterImages) await write(file, await placeholderImage(image));
   say(bi(`✓ 已新建内容包文件夹 ${dir}`, `✓ Created the pack folder ${dir}`));
-  say(bi(`  下一步：编辑 products.csv 和 data/ 中的文件，然后运行 kiosk-pack validate ${dir}`, `  Next: edit products.csv and the files in data/, then run kiosk-pack validate ${dir}`));
+  say(bi(`  下一步：用 kiosk-pack import-products <商品表.csv> ${dir} 导入自己的商品（或直接编辑 products.csv），再编辑 data/ 中的文件，然后运行 kiosk-pack validate ${dir}`, `  Next: import your products with kiosk-pack import-products <sheet.csv> ${dir} (or edit products.csv), edit the files in data/, then run kiosk-pack validate ${dir}`));
   return EXIT.ok;
 }

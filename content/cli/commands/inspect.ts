@@ -3,15 +3,13 @@ import { CATALOG_INDEX_FILE, DATA_FILES } from '../../schema/layout.ts';
 import { localize } from '../../schema/localized.ts';
 import { openPackArchive } from '../../lib/import/pack-archive.ts';
 import { bi } from '../../lib/report/bilingual.ts';
-import { readArgs } from '../args.ts';
 import { EXIT, formatSize, say } from '../output.ts';
 
-export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = readArgs(argv, { json: { type: 'boolean' } }, ['file.kpack']);
-  const archive = await openPackArchive(positionals[0]!);
+export async function run(file: string, args: { json?: boolean }): Promise<number> {
+  const archive = await openPackArchive(file);
   try {
     const { manifest, signature } = archive;
-    if (values.json) {
+    if (args.json) {
       say(JSON.stringify({ manifest, signature }, null, 2));
       return EXIT.ok;
     }
@@ -20,7 +18,9 @@ export async function run(argv: string[]): Promise<number> {
     const count = async (file: string) => (Object.hasOwn(manifest.files, file) ? ((await archive.readJson(file)) as unknown[]).length : 0);
     const products = Object.hasOwn(manifest.files, CATALOG_INDEX_FILE) ? ((await archive.readJson(CATALOG_INDEX_FILE)) as { productCount: number }).productCount : 0;
     const targets = (list: string[]) => (list.length ? list.join(', ') : '*');
-    say(`${manifest.packId} ${manifest.version} — ${localize(manifest.title, 'zh-CN')}${manifest.title.en ? ` / ${manifest.title.en}` : ''}`);
+    say(`${manifest.packId} ${manifest.version}`);
+    say(`  标题         ${localize(manifest.title, 'zh-CN')}`);
+    if (manifest.title.en) say(`  title        ${manifest.title.en}`);
     say(`  created      ${manifest.createdAt}`);
     say(`  valid        ${manifest.validFrom ?? '—'} → ${manifest.validTo ?? '—'}`);
     say(`  targets      stores ${targets(manifest.targets.stores)}; kiosks ${targets(manifest.targets.kiosks)}`);

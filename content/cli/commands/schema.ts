@@ -3,12 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { packJsonSchemas } from '../../schema/json-schema.ts';
 import { bi } from '../../lib/report/bilingual.ts';
-import { readArgs, required } from '../args.ts';
 import { EXIT, say } from '../output.ts';
 
-export async function run(argv: string[]): Promise<number> {
-  const { values } = readArgs(argv, { out: { type: 'string' } }, []);
-  const dir = path.resolve(required(values.out, 'out'));
+export async function run(args: { out: string }): Promise<number> {
+  const dir = path.resolve(args.out);
   await mkdir(dir, { recursive: true });
   const schemas = packJsonSchemas();
   for (const [name, schema] of Object.entries(schemas)) await writeFile(path.join(dir, name), `${JSON.stringify(schema, null, 2)}\n`);

@@ -8,7 +8,8 @@ import { signManifest, type SigningKey } from '../keys/manifest-signature.ts';
 import { signatureBytes } from './build-pack.ts';
 import { writePackZip } from './write-zip.ts';
 
-export async function signPackFile(input: string, key: SigningKey, output = input): Promise<{ manifest: Manifest; signature: ManifestSignature }> {
+/** `onBytes` hears each piece of a file as it is copied into the signed zip (for progress). */
+export async function signPackFile(input: string, key: SigningKey, output = input, onBytes?: (bytes: number, total: number) => void): Promise<{ manifest: Manifest; signature: ManifestSignature }> {
   const archive = await openPackArchive(input);
   try {
     const { manifest, manifestBytes, plan } = archive;
@@ -17,7 +18,8 @@ export async function signPackFile(input: string, key: SigningKey, output = inpu
     const files = Object.keys(manifest.files)
       .sort()
       .map((path) => ({ path, open: () => archive.open(path) }));
-    await writePackZip(output, { manifest, manifestBytes, signatureBytes: signatureBytes(signature), files, mtime: new Date(manifest.createdAt) });
+    const total = Object.values(manifest.files).reduce((sum, f) => sum + f.size, 0);
+    await writePackZip(output, { manifest, manifestBytes, signatureBytes: signatureBytes(signature), files, mtime: new Date(manifest.createdAt), onBytes: onBytes && ((bytes) => onBytes(bytes, total)) });
     return { manifest, signature };
   } finally {
     archive.close();

@@ -21,15 +21,18 @@ export interface ZipInput {
   signatureBytes?: Uint8Array;
   files: readonly PackFile[];
   mtime: Date;
+  /** Hears the length of every piece of a file as it goes into the zip (for progress). */
+  onBytes?: (bytes: number) => void;
 }
 
-function hashingStream(onDone: (sha256: string, size: number) => void): Transform {
+function hashingStream(onDone: (sha256: string, size: number) => void, onBytes?: (bytes: number) => void): Transform {
   const hash = createHash('sha256');
   let size = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
       size += chunk.length;
+      onBytes?.(chunk.length);
       callback(null, chunk);
     },
     flush(callback) {
@@ -42,6 +45,7 @@ function hashingStream(onDone: (sha256: string, size: number) => void): Transfor
 /** Writes `out` atomically (temporary file, then rename). */
 export async function writePackZip(out: string, input: ZipInput): Promise<void> {
   const zip = new yazl.ZipFile();
+  const onBytes = input.onBytes;
   const options = (path: string) => ({ mtime: input.mtime, mode: 0o100644, compress: !isCompressedMedia(path) });
   const changed: string[] = [];
   // yazl does not watch its input streams for errors: fail the whole output instead of hanging.
@@ -53,6 +57,7 @@ export async function writePackZip(out: string, input: ZipInput): Promise<void> 
   for (const file of input.files) {
     if ('bytes' in file) {
       zip.addBuffer(Buffer.from(file.bytes), file.path, options(file.path));
+      onBytes?.(file.bytes.length);
       continue;
     }
     const expected = input.manifest.files[file.path];
@@ -60,7 +65,7 @@ export async function writePackZip(out: string, input: ZipInput): Promise<void> 
     zip.addReadStreamLazy(file.path, options(file.path), (callback) => {
       const check = hashingStream((sha256, size) => {
         if (sha256 !== expected?.sha256 || size !== expected.size) changed.push(file.path);
-      });
+      }, onBytes);
       open().then(
         (source) => {
           source.on('error', fail);

@@ -4,6 +4,7 @@
 import { catalogKey } from '../../schema/catalog.ts';
 import type { Product } from '../../schema/product.ts';
 import { bi, listOf, type Bilingual } from '../report/bilingual.ts';
+import { printedGtin } from '../report/printed-code.ts';
 import type { Located, ProblemList, Where } from '../report/problem.ts';
 import type { LocatedData } from './located-data.ts';
 import { brandingMedia, categoryMedia, gameMedia, playlistMedia, productMedia, promotionMedia, type MediaRef } from './media-refs.ts';
@@ -41,7 +42,7 @@ export class ReferenceChecker {
     if (earlier) {
       this.problems.error(
         at(where, 'gtin'),
-        bi(`条码 ${product.gtin} 重复了，${describeZh(earlier)}也用了它`, `GTIN ${product.gtin} appears twice; ${describeEn(earlier)} has it too`),
+        bi(`条码 ${printedGtin(product.gtin)} 重复了，${describeZh(earlier)}也用了它`, `the code ${printedGtin(product.gtin)} appears twice; ${describeEn(earlier)} has it too`),
         bi('每个商品只写一行；删除重复的那一行或改正条码', 'list each product once: remove the duplicate or correct the code'),
       );
       return;
@@ -93,7 +94,7 @@ export class ReferenceChecker {
     if (owner !== undefined && owner !== gtin) {
       this.problems.error(
         where,
-        bi(`编码 ${code} 同时属于商品 ${owner} 和 ${gtin}`, `code ${code} belongs to both ${owner} and ${gtin}`),
+        bi(`编码 ${code} 同时属于商品 ${printedGtin(owner)} 和 ${printedGtin(gtin)}`, `code ${code} belongs to both ${printedGtin(owner)} and ${printedGtin(gtin)}`),
         bi('一个编码只能对应一个商品；删除其中一个', 'a code can find only one product: remove it from one of them'),
       );
       return;
@@ -112,7 +113,7 @@ export class ReferenceChecker {
   private missingProduct(where: Where, gtin: string, list: string): void {
     this.problems.error(
       where,
-      bi(`条码 ${gtin} 的商品不在商品列表中`, `there is no product with GTIN ${gtin}`),
+      bi(`条码 ${printedGtin(gtin)} 的商品不在商品列表中`, `there is no product with the code ${printedGtin(gtin)}`),
       bi(`添加这个商品，或从 ${list} 中删除这个条码`, `add that product, or remove the code from ${list}`),
     );
   }

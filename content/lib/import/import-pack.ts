@@ -7,6 +7,7 @@
 // through a byte-counting, hashing guard → every record checked.
 import { mkdir, open, readdir, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import type { TrustedKey } from '../../schema/kiosk-config.ts';
 import { MANIFEST_FILE, SIGNATURE_FILE } from '../../schema/layout.ts';
 import type { Manifest } from '../../schema/manifest.ts';
@@ -34,6 +35,19 @@ export interface ImportOptions {
   now?: Date;
   /** Forward migrations of the pack format (the published ones unless a test says otherwise). */
   migrations?: readonly SchemaMigration[];
+  /** Hears the bytes unpacked and checked so far, of `total` (for a progress display). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A pass-through that counts bytes for a progress display. */
+function progressCounter(total: number, report: (done: number, total: number) => void): { stream: () => Transform } {
+  let done = 0;
+  const count = (chunk: Buffer, _encoding: BufferEncoding, callback: (error: null, chunk: Buffer) => void) => {
+    done += chunk.length;
+    report(done, total);
+    callback(null, chunk);
+  };
+  return { stream: () => new Transform({ transform: count }) };
 }
 
 export interface ImportedPack {
@@ -75,8 +89,9 @@ async function createStaging(dir: string): Promise<void> {
   }
 }
 
-async function extract(zip: ZipArchive, plan: EntryPlan, manifest: Manifest, staging: string, limits: ImportLimits): Promise<Set<string>> {
+async function extract(zip: ZipArchive, plan: EntryPlan, manifest: Manifest, staging: string, limits: ImportLimits, onProgress?: ImportOptions['onProgress']): Promise<Set<string>> {
   const tally: ImportTally = { bytes: 0 };
+  const progress = onProgress && progressCounter(Object.values(manifest.files).reduce((sum, f) => sum + f.size, 0), onProgress);
   const dirs = new Set<string>([staging]);
   for (const [name, entry] of plan) {
     const expected = manifest.files[name];
@@ -90,7 +105,7 @@ async function extract(zip: ZipArchive, plan: EntryPlan, manifest: Manifest, sta
     }
     const guard = new EntryGuard({ name, compressedSize: entry.compressedSize, declaredSize: entry.uncompressedSize, expectedSize: expected.size }, limits, tally);
     try {
-      await pipeToFile(await openEntry(zip, entry), [guard], target, { flags: 'wx' });
+      await pipeToFile(await openEntry(zip, entry), progress ? [guard, progress.stream()] : [guard], target, { flags: 'wx' });
     } catch (error) {
       throw classifyError(error, name);
     }
@@ -131,7 +146,7 @@ export async function importPack(zipPath: string, options: ImportOptions): Promi
     ownsStaging = true;
     await writeFile(path.join(staging, MANIFEST_FILE), manifestBytes, { flag: 'wx', flush: true });
     await writeFile(path.join(staging, SIGNATURE_FILE), signatureBytes, { flag: 'wx', flush: true });
-    const dirs = await extract(zip, plan, manifest, staging, limits);
+    const dirs = await extract(zip, plan, manifest, staging, limits, options.onProgress);
     // Verified as signed; now carried forward to the current format, if it is older.
     manifest = await migrateStagedPack(staging, migration, manifest, manifestBytes);
     const problems = await checkStagedContent(staging, manifest, limits, now);

@@ -12,7 +12,12 @@ export const bothLines = (text: Bilingual): string => `${text['zh-CN']}\n${text.
 
 /** Quotes a value a merchandiser typed, shortened so one bad cell cannot flood the output. */
 export function shown(value: unknown, max = 40): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = Array.isArray(value) ? '[…]' : '{…}'; // too deep (or circular) to write out
+  }
   return `"${text.length > max ? `${text.slice(0, max - 1)}…` : text}"`;
 }
 

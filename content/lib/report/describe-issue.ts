@@ -2,7 +2,10 @@
 // (with the value they typed) and how to fix it, in Chinese and English.
 import type { z } from 'zod';
 import { gs1CheckDigit } from '../../schema/gtin.ts';
+import { LocalizedText } from '../../schema/localized.ts';
+import { MinorUnits } from '../../schema/primitives.ts';
 import { bi, listOf, shown, type Bilingual } from './bilingual.ts';
+import { fieldsOf, schemaAt } from './schema-at.ts';
 import { SCHEMA_MESSAGES } from './schema-messages.ts';
 
 /** The message zod gives when the schema has no message of its own (see `parseWithProblems`). */
@@ -42,7 +45,7 @@ const TYPE_NAMES: Record<string, Bilingual> = {
   int: bi('整数', 'a whole number'),
   boolean: bi('true 或 false', 'true or false'),
   array: bi('列表 [ … ]', 'a list [ … ]'),
-  object: bi('对象 { … }', 'an object { … }'),
+  object: bi('一组设置', 'a group of settings'),
   null: bi('null', 'null'),
 };
 
@@ -87,17 +90,87 @@ function sizeWords(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, val
     : bi(`不能大于 ${limit}（现在是 ${shown(value)}）`, `must be at most ${limit} (now ${shown(value)})`);
 }
 
-function genericText(issue: Issue, value: unknown): { message: Bilingual; fix: Bilingual } {
-  switch (issue.code) {
-    case 'invalid_type': {
-      const expected = typeName(issue.expected);
-      if (value === undefined) return { message: bi('没有填写', 'is missing'), fix: bi(`请填写${expected['zh-CN']}`, `add ${expected.en}`) };
-      const got = typeName(typeOfValue(value));
-      return {
-        message: bi(`应是${expected['zh-CN']}，现在是${got['zh-CN']} ${shown(value)}`, `should be ${expected.en}, found ${got.en} ${shown(value)}`),
-        fix: bi(`改成${expected['zh-CN']}`, `change it to ${expected.en}`),
-      };
+const lastKey = (path: readonly PathKey[]): string => String([...path].reverse().find((k) => typeof k === 'string') ?? '');
+
+/** A number typed as text: "12,50" (a decimal comma) or "12.50" (quoted). */
+const DECIMAL_COMMA = /^\s*(\d+),(\d{1,2})\s*$/;
+const QUOTED_NUMBER = /^\s*(\d+)(?:\.(\d{1,2}))?\s*$/;
+
+/** A price (in fen in JSON) written some other way: the fen figure it should be, or null. */
+function fenFor(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 && !Number.isInteger(value) ? Math.round(value * 100) : null;
+  if (typeof value !== 'string') return null;
+  const match = DECIMAL_COMMA.exec(value) ?? QUOTED_NUMBER.exec(value);
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : null;
+}
+
+function moneyText(value: unknown): { message: Bilingual; fix: Bilingual } | null {
+  const fen = fenFor(value);
+  if (fen === null) return null;
+  const yuan = `¥${(fen / 100).toFixed(2)}`;
+  const comma = typeof value === 'string' && DECIMAL_COMMA.test(value);
+  return {
+    message: comma
+      ? bi(`价格 ${shown(value)} 用逗号表示小数，而且 JSON 里的价格要写成整数（分）`, `the price ${shown(value)} uses a comma for the decimals, and prices in JSON are whole numbers (fen)`)
+      : bi(`价格 ${shown(value)} 要写成以“分”为单位的整数`, `the price ${shown(value)} must be a whole number of fen`),
+    fix:
+      typeof value === 'string'
+        ? bi(`写 ${fen}（${yuan} = ${fen} 分），不加引号${comma ? '；小数要用小数点，不用逗号' : ''}`, `write ${fen} (${yuan} is ${fen} fen), without quotes${comma ? '; decimals take a dot, not a comma' : ''}`)
+        : bi(`写 ${fen}（${yuan} = ${fen} 分）`, `write ${fen} (${yuan} is ${fen} fen)`),
+  };
+}
+
+/** A missing or mistyped field, in words about what belongs there. */
+function wrongTypeText(issue: Extract<Issue, { code: 'invalid_type' }>, value: unknown, target: z.ZodType | undefined): { message: Bilingual; fix: Bilingual } {
+  const key = lastKey(issue.path);
+  const missing = value === undefined;
+  if (target === LocalizedText) {
+    const example = typeof value === 'string' && value.trim() ? value.trim().slice(0, 20) : '中文';
+    const json = `{"zh-CN": "${example}", "en": "English"}`;
+    return {
+      message: missing ? bi('没有填写', 'is missing') : bi(`要分别写中文和英文，现在是 ${shown(value)}`, `needs its Chinese and English text written separately, found ${shown(value)}`),
+      fix: bi(`写成 ${json}（中文必填，英文可以不填）`, `write it as ${json} (Chinese is required, English is optional)`),
+    };
+  }
+  if (target === MinorUnits && !missing) {
+    const money = moneyText(value);
+    if (money) return money;
+  }
+  if (issue.expected === 'object') {
+    const { required } = fieldsOf(target);
+    const parts = listOf(required.map((k) => `"${k}"`));
+    const holds = parts ? bi(`，里面要写 ${parts}`, ` holding ${parts}`) : bi('', '');
+    return {
+      message: missing ? bi('没有填写', 'is missing') : bi(`应是一组设置${holds['zh-CN']}，现在是${typeName(typeOfValue(value))['zh-CN']} ${shown(value)}`, `should be a group of settings${holds.en}, found ${typeName(typeOfValue(value)).en} ${shown(value)}`),
+      fix: bi(`${missing ? '添加' : '改写'} "${key}"${holds['zh-CN']}（可以参照 kiosk-pack init 生成的示例）`, `${missing ? 'add' : 'rewrite'} "${key}"${holds.en} (see the example pack kiosk-pack init makes)`),
+    };
+  }
+  if ((issue.expected === 'number' || issue.expected === 'int') && typeof value === 'string') {
+    const comma = DECIMAL_COMMA.exec(value);
+    const quoted = QUOTED_NUMBER.exec(value);
+    if (comma) {
+      const dotted = `${comma[1]}.${comma[2]}`;
+      return { message: bi(`数字 ${shown(value)} 用逗号表示小数`, `the number ${shown(value)} uses a comma for the decimals`), fix: bi(`小数请用小数点，不加引号：${dotted}`, `use a dot for the decimals, without quotes: ${dotted}`) };
     }
+    if (quoted) return { message: bi(`数字 ${shown(value)} 写在了引号里，成了文字`, `the number ${shown(value)} is in quotes, which makes it text`), fix: bi(`去掉引号：${value.trim()}`, `remove the quotes: ${value.trim()}`) };
+  }
+  return genericTypeText(issue, value);
+}
+
+function genericTypeText(issue: Extract<Issue, { code: 'invalid_type' }>, value: unknown): { message: Bilingual; fix: Bilingual } {
+  const expected = typeName(issue.expected);
+  if (value === undefined) return { message: bi('没有填写', 'is missing'), fix: bi(`请填写${expected['zh-CN']}`, `add ${expected.en}`) };
+  const got = typeName(typeOfValue(value));
+  return {
+    message: bi(`应是${expected['zh-CN']}，现在是${got['zh-CN']} ${shown(value)}`, `should be ${expected.en}, found ${got.en} ${shown(value)}`),
+    fix: bi(`改成${expected['zh-CN']}`, `change it to ${expected.en}`),
+  };
+}
+
+function genericText(issue: Issue, value: unknown, target: z.ZodType | undefined): { message: Bilingual; fix: Bilingual } {
+  switch (issue.code) {
+    case 'invalid_type':
+      return wrongTypeText(issue, value, target);
     case 'too_small':
     case 'too_big':
       return { message: sizeWords(issue, value), fix: bi('按上面的要求修改', 'change it as described above') };
@@ -132,13 +205,20 @@ function genericText(issue: Issue, value: unknown): { message: Bilingual; fix: B
   }
 }
 
-export function describeIssue(issue: Issue, root: unknown): IssueText {
+/**
+ * `root` is the value as the file holds it (so a barcode is quoted as written);
+ * `schema`, when given, lets the words say what belongs at the field.
+ */
+export function describeIssue(issue: Issue, root: unknown, schema?: z.ZodType): IssueText {
   const value = valueAt(root, issue.path);
   const path = issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0] as string] : issue.path;
   const field = fieldPath(path);
-  const generic = genericText(issue, value);
+  const target = schema && schemaAt(schema, issue.path);
+  const generic = genericText(issue, value, target);
   if (issue.message === DEFAULT_MESSAGE) return { field, ...generic };
 
+  const money = target === MinorUnits && issue.code !== 'too_small' ? moneyText(value) : null;
+  if (money) return { field, ...money };
   const known = SCHEMA_MESSAGES[issue.message];
   const missing = value === undefined && issue.code === 'invalid_type';
   const fix = (issue.code === 'custom' && checkDigitFix(value)) || known?.fix || bi(issue.message, issue.message);

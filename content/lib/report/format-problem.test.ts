@@ -11,8 +11,20 @@ describe('printing a problem', () => {
     expect(text).toContain('How to fix: write 12.99');
   });
 
+  it('writes one language per line: the Chinese line, then the English line', () => {
+    const text = formatProblem({ severity: 'warning', file: 'data/products.json', record: 2, id: '6901234567892', field: 'price', message: bi('价格太高', 'the price is very high'), fix: bi('核对价格', 'check the price') });
+    expect(text.split('\n')).toEqual([
+      '! 提醒  data/products.json 第 2 条 （6901234567892） 字段「price」',
+      '! WARNING  data/products.json, record 2, (6901234567892), field "price"',
+      '  价格太高',
+      '  the price is very high',
+      '  → 怎么改：核对价格',
+      '  → How to fix: check the price',
+    ]);
+  });
+
   it('counts errors and warnings', () => {
     const p = { file: 'x', message: bi('a', 'a'), fix: bi('b', 'b') };
-    expect(formatSummary([{ ...p, severity: 'error' }, { ...p, severity: 'warning' }, { ...p, severity: 'warning' }])).toBe('1 个错误，2 个提醒 / 1 error, 2 warnings');
+    expect(formatSummary([{ ...p, severity: 'error' }, { ...p, severity: 'warning' }, { ...p, severity: 'warning' }])).toBe('1 个错误，2 个提醒\n1 error, 2 warnings');
   });
 });

@@ -23,10 +23,10 @@ export function locationEn(w: Where): string {
 }
 
 export function formatProblem(p: Problem): string {
-  const mark = p.severity === 'error' ? '✗ 错误 ERROR' : '! 提醒 WARNING';
+  const [zh, en] = p.severity === 'error' ? ['✗ 错误', '✗ ERROR'] : ['! 提醒', '! WARNING'];
   return [
-    `${mark}  ${locationZh(p)}`,
-    `        ${locationEn(p)}`,
+    `${zh}  ${locationZh(p)}`,
+    `${en}  ${locationEn(p)}`,
     `  ${p.message['zh-CN']}`,
     `  ${p.message.en}`,
     `  → 怎么改：${p.fix['zh-CN']}`,
@@ -34,10 +34,10 @@ export function formatProblem(p: Problem): string {
   ].join('\n');
 }
 
-/** A count line such as "2 个错误，1 个提醒 / 2 errors, 1 warning". */
+/** The counts, a line in each language: "2 个错误，1 个提醒" and "2 errors, 1 warning". */
 export function formatSummary(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const en = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  return `${errors} 个错误，${warnings} 个提醒 / ${en}`;
+  return `${errors} 个错误，${warnings} 个提醒\n${en}`;
 }

@@ -10,12 +10,16 @@ export interface Checked<T> {
   problems: Problem[];
 }
 
-/** Validates one value; `where.field` (if any) is prefixed to each issue's field. */
-export function checkValue<S extends z.ZodType>(schema: S, data: unknown, where: Where): Checked<z.output<S>> {
+/**
+ * Validates one value; `where.field` (if any) is prefixed to each issue's field.
+ * `written` is the value as the file holds it, when `data` was tidied before checking
+ * (barcodes padded to 14 digits): messages quote what the merchandiser wrote.
+ */
+export function checkValue<S extends z.ZodType>(schema: S, data: unknown, where: Where, written: unknown = data): Checked<z.output<S>> {
   const result = schema.safeParse(data, { error: () => DEFAULT_MESSAGE });
   if (result.success) return { value: result.data, problems: [] };
   const problems = result.error.issues.map((issue): Problem => {
-    const text = describeIssue(issue, data);
+    const text = describeIssue(issue, written, schema);
     const field = [where.field, text.field].filter(Boolean).join('.') || undefined;
     return { severity: 'error', ...where, field, message: text.message, fix: text.fix };
   });
@@ -30,9 +34,16 @@ const recordId = (data: unknown, idKey: string): string | undefined => {
 
 /**
  * Validates a JSON list record by record, so one bad record does not hide the others
- * and each problem says which record (position from 1 and its id) it is about.
+ * and each problem says which record (position from 1 and its id, as written) it is
+ * about. `prepare` tidies a record before it is checked (e.g. pads barcodes).
  */
-export function checkList<S extends z.ZodType>(element: S, data: unknown, file: string, idKey = 'id'): { records: Located<z.output<S>>[]; problems: Problem[] } {
+export function checkList<S extends z.ZodType>(
+  element: S,
+  data: unknown,
+  file: string,
+  idKey = 'id',
+  prepare: (record: unknown) => unknown = (record) => record,
+): { records: Located<z.output<S>>[]; problems: Problem[] } {
   if (!Array.isArray(data)) {
     return {
       records: [],
@@ -50,7 +61,7 @@ export function checkList<S extends z.ZodType>(element: S, data: unknown, file: 
   const problems: Problem[] = [];
   data.forEach((item, index) => {
     const where: Where = { file, record: index + 1, id: recordId(item, idKey) };
-    const checked = checkValue(element, item, where);
+    const checked = checkValue(element, prepare(item), where, item);
     if (checked.value !== undefined) records.push({ value: checked.value, where });
     problems.push(...checked.problems);
   });

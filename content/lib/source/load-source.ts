@@ -83,8 +83,7 @@ export async function loadSource(dir: string): Promise<{ source: LoadedSource; p
       problems.add(checked.problems);
       continue;
     }
-    const list = name === 'promotions' && Array.isArray(raw) ? raw.map(padPromotionGtins) : raw;
-    const checked = checkList(DATA_FILE_SCHEMAS[name as ListFile].element, list, file);
+    const checked = checkList(DATA_FILE_SCHEMAS[name as ListFile].element, raw, file, 'id', name === 'promotions' ? padPromotionGtins : undefined);
     (data[name as ListFile] as Located<unknown>[]) = checked.records;
     problems.add(checked.problems);
   }
@@ -122,7 +121,7 @@ async function loadProducts(
   if (hasJson) {
     const raw = await read(PRODUCTS_JSON);
     if (raw === undefined) return { products: [], productsFile: PRODUCTS_JSON };
-    const checked = checkList(Product, Array.isArray(raw) ? raw.map(padProductGtins) : raw, PRODUCTS_JSON, 'gtin');
+    const checked = checkList(Product, raw, PRODUCTS_JSON, 'gtin', padProductGtins);
     problems.add(checked.problems);
     return { products: checked.records, productsFile: PRODUCTS_JSON };
   }

@@ -61,10 +61,10 @@ describe('validating a pack folder', () => {
       expect.arrayContaining([
         expect.stringMatching(/^pack.json schedule.default.playlist: there is no playlist with id "nope"/),
         expect.stringMatching(/^pack.json schedule.default.games\[2\]: there is no game with id "ghost"/),
-        expect.stringMatching(/^data\/products.json#4 gtin: GTIN \d+ appears twice; record 2 of data\/products.json has it too/),
+        expect.stringMatching(/^data\/products.json#4 gtin: the code \d+ appears twice; record 2 of data\/products.json has it too/),
         expect.stringMatching(/^data\/products.json#1 images\[1\]: the file media\/missing.png is not in the pack/),
-        expect.stringMatching(/^data\/products.json#1 related\[1\]: there is no product with GTIN/),
-        expect.stringMatching(/^data\/promotions.json#1 products\[1\]: there is no product with GTIN 06901234569995/),
+        expect.stringMatching(/^data\/products.json#1 related\[1\]: there is no product with the code \d+/),
+        expect.stringMatching(/^data\/promotions.json#1 products\[1\]: there is no product with the code 6901234569995/),
         expect.stringMatching(/^data\/campaigns.json#1 awards\[1\].game: there is no game with id "scratch-x"/),
       ]),
     );

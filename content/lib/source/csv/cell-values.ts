@@ -13,6 +13,11 @@ export function parseYuan(cell: string): CellResult<number> {
   const text = cell.normalize('NFKC').replace(/[¥\s]|元|rmb|cny/gi, '').replace(/,(?=\d{3}(\D|$))/g, '');
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) {
+    const decimalComma = /^(\d+),(\d{1,2})$/.exec(text);
+    if (decimalComma) {
+      const dotted = `${decimalComma[1]}.${decimalComma[2]!.padEnd(2, '0')}`;
+      return bad(bi(`价格 ${shown(cell)} 用逗号表示小数`, `the price ${shown(cell)} uses a comma for the decimals`), bi(`小数请用小数点：${dotted}`, `use a dot for the decimals: ${dotted}`));
+    }
     if (/^\d+\.\d{3,}$/.test(text)) {
       return bad(bi(`价格 ${shown(cell)} 的小数超过两位`, `the price ${shown(cell)} has more than two decimals`), bi('价格以元为单位，最多精确到分，例如 12.99', 'write the price in yuan with at most two decimals, e.g. 12.99'));
     }

@@ -27,7 +27,7 @@ describe('product sheets (CSV)', () => {
       origin: { region: { 'zh-CN': '山东烟台' }, batch: 'B2026-03', producedOn: '2026-03-01' },
     });
     expect(result.records[0]!.where).toMatchObject({ file: 'products.csv', row: 2 });
-    expect(result.rows[1]).toEqual({ gtin: '06901234567908', category: 'dairy', name: { 'zh-CN': '鲜牛奶', en: 'Fresh milk' }, price: 1590, specs: [{ label: { 'zh-CN': '规格', en: 'Size' }, value: { 'zh-CN': '1L' } }] });
+    expect(result.rows[1]).toEqual({ gtin: '6901234567908', category: 'dairy', name: { 'zh-CN': '鲜牛奶', en: 'Fresh milk' }, price: 1590, specs: [{ label: { 'zh-CN': '规格', en: 'Size' }, value: { 'zh-CN': '1L' } }] });
   });
 
   it('reads English headers without BOM', () => {
