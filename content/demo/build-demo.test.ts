@@ -72,6 +72,23 @@ describe('the demo pack (鲜选超市 FreshPick Market)', () => {
     expect(data.branding.storeName).toEqual({ 'zh-CN': '鲜选超市', en: 'FreshPick Market' });
   });
 
+  it('gives coupons as a store would: a wheel that loses more often than it wins, one coupon a shopper, a cool-down, modest daily caps', () => {
+    const wheel = data.games.find((g) => g.kind === 'wheel')!;
+    const wheelOdds = data.campaigns.flatMap((c) => c.awards.filter((a) => a.game === wheel.id).map((a) => a.odds)).reduce((a, b) => a + b, 0);
+    expect(wheelOdds).toBeGreaterThan(0.1);
+    expect(wheelOdds).toBeLessThanOrEqual(0.4);
+    for (const c of data.campaigns) {
+      expect(c, c.id).toMatchObject({ capPerSession: 1 });
+      expect(c.cooldownSec, c.id).toBeGreaterThanOrEqual(60);
+      expect(c.dailyCapPerKiosk, c.id).toBeLessThanOrEqual(50);
+    }
+    // The games list and the coupon never promise what the rules do not give.
+    const scratch = data.games.find((g) => g.kind === 'scratch')!;
+    expect(scratch.howTo['zh-CN']).not.toMatch(/中奖/);
+    expect(scratch.howTo.en).not.toMatch(/wins/);
+    for (const c of data.campaigns) expect(JSON.stringify(c.reward.terms ?? {})).not.toMatch(/当日|same day|结账|checkout/);
+  });
+
   it('draws a different picture for every product', async () => {
     const manifest = Manifest.parse(JSON.parse(await readFile(path.join(demo.unpackedDir, 'manifest.json'), 'utf8')));
     const pictures = Object.entries(manifest.files).filter(([f]) => f.startsWith('media/products/'));

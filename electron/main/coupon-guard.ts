@@ -1,6 +1,10 @@
 // Main signs a coupon only for what the active pack could award: a campaign of that
-// pack, running now, with exactly its reward and validity, within its daily cap and at
-// a pace a real game allows. A renderer that was tampered with cannot mint coupons.
+// pack, running now, with exactly its reward and validity, within its daily cap, after
+// its cool-down and at a pace a real game allows. A renderer that was tampered with
+// cannot mint coupons, nor farm them: the shopper session is the renderer's word (it
+// could start a new one for every claim), so main holds the limit that needs no word —
+// the campaign's cool-down (cooldownSec) between two of its coupons on this kiosk,
+// timed on a clock that never goes back. One coupon a session is the renderer's rule.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Campaign } from '../../content/schema/campaign.ts';
@@ -15,6 +19,8 @@ export interface CouponGuardOptions {
   /** The active pack's folder and activation, or null. */
   activePack: () => { dir: string; activation: number } | null;
   now?: () => Date;
+  /** A clock that never goes back (ms), for cool-downs: performance.now() unless a test gives one. */
+  monotonicMs?: () => number;
 }
 
 const dayOf = (d: Date) => `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
@@ -23,6 +29,8 @@ export class CouponGuard {
   private cache: { activation: number; campaigns: Campaign[] } | null = null;
   private recent: number[] = [];
   private issuedToday = new Map<string, number>();
+  /** When each campaign's last coupon was admitted, on the monotonic clock. */
+  private lastAdmitted = new Map<string, number>();
   private day = '';
 
   constructor(private readonly options: CouponGuardOptions) {}
@@ -45,10 +53,16 @@ export class CouponGuard {
     }
     const today = this.issuedToday.get(campaign.id) ?? 0;
     if (today >= campaign.dailyCapPerKiosk) return `campaign ${campaign.id} reached its daily cap of ${campaign.dailyCapPerKiosk}`;
+    const tick = this.options.monotonicMs?.() ?? performance.now();
+    const last = this.lastAdmitted.get(campaign.id);
+    if (last !== undefined && tick - last < campaign.cooldownSec * 1000) {
+      return `campaign ${campaign.id} is cooling down: its next coupon in ${Math.ceil((campaign.cooldownSec * 1000 - (tick - last)) / 1000)} s`;
+    }
     this.recent = this.recent.filter((t) => at - t < 60_000);
     if (this.recent.length >= COUPON_PACE.perMinute) return `more than ${COUPON_PACE.perMinute} coupons in a minute`;
     this.recent.push(at);
     this.issuedToday.set(campaign.id, today + 1);
+    this.lastAdmitted.set(campaign.id, tick);
     return null;
   }
 

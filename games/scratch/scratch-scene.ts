@@ -12,6 +12,7 @@ import { containScale, coverFit } from '../engine/fit-world.ts';
 import type { Outcome, Scene } from '../engine/game-runner.ts';
 import { PlayClock } from '../engine/play-clock.ts';
 import { progressReporter } from '../engine/progress-reporter.ts';
+import { GAME_FONT, loadGlyphs } from '../engine/glyphs.ts';
 import type { Stage } from '../engine/stage.ts';
 import { sharedTextStyle } from '../engine/text-style.ts';
 import { TextureBag } from '../engine/textures.ts';
@@ -29,6 +30,7 @@ type Phase = 'waiting' | 'dealing' | 'scratching' | 'revealed';
 const CELL = 400;
 const BRUSH = 70;
 const REVEALED_MS = 1500;
+const COVER_FONT = { weight: '700', size: 72 } as const;
 
 export class ScratchScene implements Scene {
   private readonly textures = new TextureBag();
@@ -75,7 +77,8 @@ export class ScratchScene implements Scene {
 
   async build(): Promise<void> {
     const s = this.ctx.settings;
-    const [symbols, cover] = await Promise.all([this.textures.loadAll(s.symbols), s.cover ? this.textures.load(s.cover) : Promise.resolve(null)]);
+    // The cover's label is painted once into the card: its glyphs must be there first.
+    const [symbols, cover] = await Promise.all([this.textures.loadAll(s.symbols), s.cover ? this.textures.load(s.cover) : Promise.resolve(null), loadGlyphs([COVER_FONT], [s.coverLabel])]);
     if (this.isOver()) return; // left while loading: the stage is gone
     this.symbols = symbols;
     const { width, height } = this.cardSize;
@@ -226,7 +229,7 @@ export class ScratchScene implements Scene {
       shine.stroke({ width: 24, color: 0xd4d7dd, alpha: 0.7 });
       art.addChild(shine);
     }
-    const style = sharedTextStyle({ fontFamily: 'Noto Sans SC, sans-serif', fontSize: 72, fontWeight: '700', fill: 0xffffff, stroke: { color: s.theme.primary, width: 8 }, align: 'center', wordWrap: true, breakWords: true, wordWrapWidth: width * 0.8 });
+    const style = sharedTextStyle({ fontFamily: GAME_FONT, fontSize: COVER_FONT.size, fontWeight: COVER_FONT.weight, fill: 0xffffff, stroke: { color: s.theme.primary, width: 8 }, align: 'center', wordWrap: true, breakWords: true, wordWrapWidth: width * 0.8 });
     const label = new Text({ text: s.coverLabel, style });
     label.anchor.set(0.5);
     label.position.set(width / 2, height / 2);

@@ -7,6 +7,7 @@ import type { Outcome, Scene } from '../engine/game-runner.ts';
 import { PlayClock } from '../engine/play-clock.ts';
 import { progressReporter } from '../engine/progress-reporter.ts';
 import type { Stage } from '../engine/stage.ts';
+import { GAME_FONT, loadGlyphs } from '../engine/glyphs.ts';
 import { sharedTextStyle } from '../engine/text-style.ts';
 import { landingRotation, LANDED_MS, segmentFor, segmentUnder, SPIN_MS, spinEase } from './wheel-rules.ts';
 
@@ -24,9 +25,10 @@ export interface WheelSettings extends BaseGameSettings {
 }
 
 type Phase = 'waiting' | 'deciding' | 'spinning' | 'landed';
-const FONT = 'Noto Sans SC, sans-serif';
+const LABEL_FONT = { weight: '700', size: 40 } as const;
+const HUB_FONT = { weight: '700', size: 56 } as const;
 const LABEL_STYLE = () =>
-  sharedTextStyle({ fontFamily: FONT, fontSize: 40, fontWeight: '700', fill: 0xffffff, stroke: { color: 0x000000, width: 4 }, align: 'center', wordWrap: true, breakWords: true, wordWrapWidth: 200 });
+  sharedTextStyle({ fontFamily: GAME_FONT, fontSize: LABEL_FONT.size, fontWeight: LABEL_FONT.weight, fill: 0xffffff, stroke: { color: 0x000000, width: 4 }, align: 'center', wordWrap: true, breakWords: true, wordWrapWidth: 200 });
 const TAU = Math.PI * 2;
 
 export class WheelScene implements Scene {
@@ -59,6 +61,9 @@ export class WheelScene implements Scene {
 
   async build(): Promise<void> {
     const { theme, segments, spinLabel } = this.ctx.settings;
+    // The labels are drawn once into the wheel's texture: their glyphs must be there first.
+    await loadGlyphs([LABEL_FONT, HUB_FONT], [...segments.map((s) => s.label), spinLabel]);
+    if (this.isOver()) return; // left while loading: the stage is gone
     const radius = 400;
     const size = TAU / segments.length;
     segments.forEach((segment, i) => {
@@ -75,7 +80,7 @@ export class WheelScene implements Scene {
     // The wheel never changes, it only turns: drawn once into a texture, it costs one quad a frame.
     this.wheel.cacheAsTexture({ resolution: 1, antialias: true });
     this.pointer.poly([-44, -radius - 40, 44, -radius - 40, 0, -radius + 40]).fill(theme.primary).stroke({ width: 6, color: 0xffffff });
-    const hubText = new Text({ text: spinLabel, style: sharedTextStyle({ fontFamily: FONT, fontSize: 56, fontWeight: '700', fill: 0xffffff }) });
+    const hubText = new Text({ text: spinLabel, style: sharedTextStyle({ fontFamily: GAME_FONT, fontSize: HUB_FONT.size, fontWeight: HUB_FONT.weight, fill: 0xffffff }) });
     hubText.anchor.set(0.5);
     this.hub.addChild(new Graphics().circle(0, 0, 110).fill(theme.primary).stroke({ width: 10, color: 0xffffff }), hubText);
     this.stage.root.addChild(this.wheel, this.highlight, this.pointer, this.hub);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CORNER_TAPS, createCornerTapDetector } from './corner-taps.ts';
+import { CORNER_TAPS, createCornerTapDetector, isControl } from './corner-taps.ts';
 
 function detector() {
   const state = { opened: 0 };
@@ -30,8 +30,34 @@ describe('hidden admin corner', () => {
     tap(500, 500, (at += 100));
     tap(10, 10, (at += 100));
     expect(state.opened).toBe(0);
-    tap(10, CORNER_TAPS.sizePx + 1, (at += 100));
+    tap(10, CORNER_TAPS.heightPx + 1, (at += 100));
     for (let i = 0; i < 4; i++) tap(10, 10, (at += 100));
     expect(state.opened).toBe(0);
+  });
+
+  it('never counts a tap on a control, nor a tap where the Back button is, and a control breaks the chain', () => {
+    const { state, tap } = detector();
+    let at = 0;
+    // Five taps on Back (it starts 52 px from the left edge of a 1080-px-wide screen).
+    for (let i = 0; i < 5; i++) tap(80, 60, (at += 200), true);
+    // Back took the shopper home; three more taps where it was.
+    for (let i = 0; i < 3; i++) tap(80, 60, (at += 200));
+    expect(state.opened).toBe(0);
+    for (let i = 0; i < 4; i++) tap(20, 20, (at += 200));
+    tap(20, 20, (at += 200), true);
+    tap(20, 20, (at += 200));
+    expect(state.opened).toBe(0);
+    for (let i = 0; i < 4; i++) tap(20, 20, (at += 200));
+    expect(state.opened).toBe(1);
+  });
+
+  it('knows a control from the space around it', () => {
+    document.body.innerHTML = '<header><button data-testid="back"><svg><path/></svg> Back</button><span class="brand">Store</span></header>';
+    expect(isControl(document.querySelector('path'))).toBe(true);
+    expect(isControl(document.querySelector('button'))).toBe(true);
+    expect(isControl(document.querySelector('.brand'))).toBe(false);
+    expect(isControl(document.querySelector('header'))).toBe(false);
+    expect(isControl(null)).toBe(false);
+    document.body.innerHTML = '';
   });
 });

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Campaign } from '../../../content/schema/campaign.ts';
 import { verifyCoupon } from '../../../content/schema/coupon/index.ts';
 import type { CouponPublicKey } from '../../../electron/common/kiosk-api.ts';
 import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
 import type { Tracker } from '../events/tracker.ts';
 import { createWebCoupons } from '../host/web-coupons.ts';
-import { createPrizeDesk } from '../prizes/prize-desk.ts';
+import { createPrizeDesk, createSessionTally } from '../prizes/prize-desk.ts';
 import { PrizeLedger } from '../prizes/prize-ledger.ts';
 import { newSeed } from '../prizes/seeded-random.ts';
 import { PlaySession } from './play-session.ts';
@@ -48,7 +48,7 @@ function fakeTracker(options: { failOn?: EventName } = {}) {
 let n = 0;
 async function setup(game: { id: string; kind: 'catch' | 'wheel' | 'scratch'; onlyCampaigns?: string[] }, tracker = fakeTracker()) {
   const ledger = new PrizeLedger(`play-${++n}`);
-  const desk = createPrizeDesk({ ledger, campaigns: () => [campaign], now: () => new Date(), newSeed });
+  const desk = createPrizeDesk({ ledger, session: createSessionTally(), campaigns: () => [campaign], now: () => new Date(), newSeed });
   let key: CouponPublicKey | null = null;
   const coupons = createWebCoupons({ identity: async () => ({ deviceId: 'd', storeId: 's', kioskName: 'k' }), dbName: `play-coupons-${n}`, onKey: (k) => (key = k) });
   const session = new PlaySession({ game, desk, coupons, tracker });
@@ -64,9 +64,10 @@ describe('a play session', () => {
     const open = tracker.gate('Coupon Issued');
     let shown = false;
     const finishing = session.finish(result(12)).then((o) => ((shown = true), o));
+    // The decision and "Game Finished" are stored; "Coupon Issued" is still being written: no QR yet.
+    await vi.waitFor(() => expect(tracker.stored.map((t) => t.event)).toEqual(['Game Started', 'Game Finished']), { timeout: 5000 });
     await new Promise((r) => setTimeout(r, 50));
-    expect(shown).toBe(false); // the event is still being written: no QR yet
-    expect(tracker.stored.map((t) => t.event)).toEqual(['Game Started', 'Game Finished']);
+    expect(shown).toBe(false);
     open();
     const outcome = await finishing;
     if (outcome.kind !== 'coupon') throw new Error(outcome.kind);
@@ -89,7 +90,7 @@ describe('a play session', () => {
   it('records a coupon the host would not sign', async () => {
     const tracker = fakeTracker();
     const ledger = new PrizeLedger(`play-refuse-${++n}`);
-    const desk = createPrizeDesk({ ledger, campaigns: () => [campaign], now: () => new Date(), newSeed });
+    const desk = createPrizeDesk({ ledger, session: createSessionTally(), campaigns: () => [campaign], now: () => new Date(), newSeed });
     const session = new PlaySession({ game: { id: 'catch-fruit', kind: 'catch' }, desk, tracker, coupons: { issue: async () => ({ ok: false, message: 'The coupon was not issued: disk full' }) } });
     expect(await session.finish(result(20))).toMatchObject({ kind: 'coupon-error' });
     expect(tracker.stored.at(-1)).toEqual({ event: 'Coupon Not Issued', properties: { campaign_id: 'ten-off', game_id: 'catch-fruit', reason: 'The coupon was not issued: disk full' } });

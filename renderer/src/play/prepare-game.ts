@@ -43,10 +43,15 @@ export function gameSettingsFor(config: GameConfig, assetUrl: (path: string) => 
   }
 }
 
+/** The campaigns a game can show (the wheel's segments'); undefined = any campaign that names the game. */
+export function onlyCampaignsOf(config: GameConfig): string[] | undefined {
+  return config.kind === 'wheel' ? [...new Set(config.segments.flatMap((s) => (s.campaign ? [s.campaign] : [])))] : undefined;
+}
+
 export function prepareGame(config: GameConfig, assetUrl: (path: string) => string, locale: Locale, labels: GameLabels): PreparedGame {
   const mapped = gameSettingsFor(config, assetUrl, locale, labels);
   const definition = MINI_GAMES[mapped.kind] as MiniGameDefinition<BaseGameSettings>;
-  const onlyCampaigns = mapped.kind === 'wheel' ? [...new Set(mapped.settings.segments.flatMap((s) => (s.prizeId ? [s.prizeId] : [])))] : undefined;
+  const onlyCampaigns = onlyCampaignsOf(config);
   return {
     kind: mapped.kind,
     decidesDuringPlay: definition.decidesDuringPlay,

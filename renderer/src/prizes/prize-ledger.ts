@@ -1,11 +1,12 @@
-// How many coupons this kiosk gave per campaign, today and ever: the counts the daily
-// caps and inventories are checked against. Kept in the renderer's IndexedDB next to
-// the events (the prize rules run here, with the pack), written with strict durability
-// before a coupon is signed, so a crash can lose a coupon but never over-issue one.
+// How many coupons this kiosk gave per campaign, today and ever, and when it gave the
+// last one: what the daily caps, inventories and cool-downs are checked against. Kept
+// in the renderer's IndexedDB next to the events (the prize rules run here, with the
+// pack), written with strict durability before a coupon is signed, so a crash can lose
+// a coupon but never over-issue one, and a reload does not reset a cool-down.
 // Kiosks in the field upgrade in place: never edit a version() below; add the next.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Campaign } from '../../../content/schema/campaign.ts';
-import { stockLeft, type PrizeCount, type PrizeCounts } from './prize-rules.ts';
+import { blockedBy, type PrizeCount, type PrizeCounts } from './prize-rules.ts';
 
 interface CountRow {
   /** `<campaign id>|<day>` for a day's count, `<campaign id>|total` for all time. */
@@ -13,12 +14,21 @@ interface CountRow {
   count: number;
 }
 
-type LedgerDb = Dexie & { counts: EntityTable<CountRow, 'key'> };
+interface LastIssuedRow {
+  campaignId: string;
+  /** ms since the epoch, the kiosk's clock. */
+  at: number;
+}
+
+type LedgerDb = Dexie & { counts: EntityTable<CountRow, 'key'>; lastIssued: EntityTable<LastIssuedRow, 'campaignId'> };
 
 export const PRIZE_DB_NAME = 'kiosk-prizes';
 
 const dayKey = (campaignId: string, day: string) => `${campaignId}|${day}`;
 const totalKey = (campaignId: string) => `${campaignId}|total`;
+
+/** Why a reservation was refused: the kiosk's limits (the shopper's are the desk's). */
+export type ReserveRefusal = 'sold-out' | 'cooling-down';
 
 export class PrizeLedger {
   private readonly db: LedgerDb;
@@ -26,6 +36,7 @@ export class PrizeLedger {
   constructor(name = PRIZE_DB_NAME) {
     this.db = new Dexie(name, { chromeTransactionDurability: 'strict', cache: 'disabled' }) as LedgerDb;
     this.db.version(1).stores({ counts: 'key' });
+    this.db.version(2).stores({ counts: 'key', lastIssued: 'campaignId' });
   }
 
   async counts(campaignIds: readonly string[], day: string): Promise<PrizeCounts> {
@@ -38,20 +49,32 @@ export class PrizeLedger {
     return out;
   }
 
+  /** When this kiosk last issued a coupon of each campaign (ms since the epoch), for those it ever did. */
+  async lastIssued(campaignIds: readonly string[]): Promise<Record<string, number>> {
+    const rows = await this.db.lastIssued.bulkGet([...campaignIds]);
+    const out: Record<string, number> = {};
+    for (const row of rows) if (row) out[row.campaignId] = row.at;
+    return out;
+  }
+
   /**
-   * Counts one coupon of `campaign` for `day` if its cap and inventory still allow it,
-   * in one transaction; false when they do not (the shopper hears it is given out).
+   * Counts one coupon of `campaign` for `day` at `now` if its cap, inventory and
+   * cool-down still allow it, in one transaction; otherwise says which did not (the
+   * shopper hears it kindly).
    */
-  async reserve(campaign: Campaign, day: string): Promise<boolean> {
-    return this.db.transaction('rw', this.db.counts, async () => {
+  async reserve(campaign: Campaign, day: string, now: Date): Promise<ReserveRefusal | null> {
+    return this.db.transaction('rw', this.db.counts, this.db.lastIssued, async () => {
       const [today, total] = await this.db.counts.bulkGet([dayKey(campaign.id, day), totalKey(campaign.id)]);
-      const count = { today: today?.count ?? 0, total: total?.count ?? 0 };
-      if (stockLeft(campaign, count) <= 0) return false;
+      const last = await this.db.lastIssued.get(campaign.id);
+      const count: PrizeCount = { today: today?.count ?? 0, total: total?.count ?? 0, lastIssuedAt: last?.at ?? null };
+      const blocked = blockedBy(campaign, count, now);
+      if (blocked === 'sold-out' || blocked === 'cooling-down') return blocked;
       await this.db.counts.bulkPut([
         { key: dayKey(campaign.id, day), count: count.today + 1 },
         { key: totalKey(campaign.id), count: count.total + 1 },
       ]);
-      return true;
+      await this.db.lastIssued.put({ campaignId: campaign.id, at: now.getTime() });
+      return null;
     });
   }
 

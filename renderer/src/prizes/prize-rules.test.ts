@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Campaign, type Campaign as CampaignT } from '../../../content/schema/campaign.ts';
-import { couponClaimFor, decidePrize, kioskDay, prizeAvailability, type PrizeRequest } from './prize-rules.ts';
+import { coolingMs, couponClaimFor, decidePrize, kioskDay, prizeAvailability, type PrizeCount, type PrizeRequest } from './prize-rules.ts';
 import { newSeed } from './seeded-random.ts';
 
 const zh = (t: string) => ({ 'zh-CN': t });
@@ -92,6 +92,45 @@ describe('prize engine', () => {
     expect(aGone['won:a']).toBeUndefined();
     expect(Math.abs((aGone['sold-out'] ?? 0) - 2000)).toBeLessThan(250);
     expect(Math.abs((aGone['won:b'] ?? 0) - 3000)).toBeLessThan(250);
+  });
+
+  it('refuses a second coupon of a campaign in one shopper session, and names the shopper\'s limit before the kiosk\'s', () => {
+    const sure = campaign('c', { awards: [{ game: 'catch', odds: 1 }], capPerSession: 1, cooldownSec: 0 });
+    const at = (count: PrizeCount) => decidePrize(request({ campaigns: [sure], counts: { c: count } }));
+    expect(at({ today: 5, total: 5, session: 0 }).outcome).toBe('won');
+    expect(at({ today: 5, total: 5, session: 1 })).toMatchObject({ outcome: 'none', reason: 'session-limit', campaignId: 'c' });
+    // Sold out as well: the shopper hears about their own limit.
+    expect(at({ today: 20, total: 20, session: 1 })).toMatchObject({ reason: 'session-limit' });
+    const twice = campaign('t', { awards: [{ game: 'catch', odds: 1 }], capPerSession: 2, cooldownSec: 0 });
+    expect(decidePrize(request({ campaigns: [twice], counts: { t: { today: 1, total: 1, session: 1 } } })).outcome).toBe('won');
+    expect(prizeAvailability({ gameId: 'catch', campaigns: [sure], counts: { c: { today: 1, total: 1, session: 1 } }, now: saturdayMorning })).toBe('session-limit');
+    // Another campaign still open: there is something to win.
+    const other = campaign('o', { awards: [{ game: 'catch', odds: 0.5 }] });
+    expect(prizeAvailability({ gameId: 'catch', campaigns: [sure, other], counts: { c: { today: 1, total: 1, session: 1 } }, now: saturdayMorning })).toBe('available');
+  });
+
+  it('waits out the kiosk\'s cool-down after a coupon, whoever plays, and a clock set back does not hold the shopper up', () => {
+    const sure = campaign('c', { awards: [{ game: 'catch', odds: 1 }], cooldownSec: 90 });
+    const issuedAt = saturdayMorning.getTime();
+    const after = (ms: number) => decidePrize(request({ campaigns: [sure], counts: { c: { today: 1, total: 1, session: 0, lastIssuedAt: issuedAt } }, now: new Date(issuedAt + ms) }));
+    expect(after(10_000)).toMatchObject({ outcome: 'none', reason: 'cooling-down', campaignId: 'c' });
+    expect(after(89_999)).toMatchObject({ reason: 'cooling-down' });
+    expect(after(90_000).outcome).toBe('won');
+    expect(coolingMs(sure, { today: 1, total: 1, lastIssuedAt: issuedAt }, new Date(issuedAt + 30_000))).toBe(60_000);
+    expect(coolingMs(sure, { today: 1, total: 1, lastIssuedAt: issuedAt }, new Date(issuedAt - 3_600_000))).toBe(0);
+    expect(coolingMs(sure, { today: 0, total: 0 }, saturdayMorning)).toBe(0);
+    expect(prizeAvailability({ gameId: 'catch', campaigns: [sure], counts: { c: { today: 1, total: 1, lastIssuedAt: issuedAt } }, now: new Date(issuedAt + 1000) })).toBe('cooling-down');
+  });
+
+  it('tells a shopper who cannot win anything why, whatever the draw, instead of "so close"', () => {
+    const rare = campaign('r', { awards: [{ game: 'catch', odds: 0.1 }] });
+    expect(tally({ campaigns: [rare], counts: { r: { today: 1, total: 1, session: 1 } } }, 500)).toEqual({ 'session-limit': 500 });
+    expect(tally({ campaigns: [rare], counts: { r: { today: 20, total: 20 } } }, 500)).toEqual({ 'sold-out': 500 });
+  });
+
+  it('gives a campaign written before the limits existed one coupon a session and a minute between coupons', () => {
+    const old = campaign('old');
+    expect(old).toMatchObject({ capPerSession: 1, cooldownSec: 60 });
   });
 
   it('caps stacked odds at certainty', () => {

@@ -12,7 +12,8 @@ const t = (key: string, values?: Record<string, unknown>) => (values ? `${key}($
 describe('prices', () => {
   it('shows minor units in the pack currency and the shopper language', () => {
     expect(formatMoney(1299, 'CNY', 'zh-CN')).toBe('¥12.99');
-    expect(formatMoney(1299, 'CNY', 'en')).toBe('CN¥12.99');
+    expect(formatMoney(1299, 'CNY', 'en')).toBe('¥12.99');
+    expect(formatMoney(1299, 'CNY', 'zh-CN')).toBe('¥12.99');
     expect(formatMoney(500, 'JPY', 'en')).toBe('¥500');
     expect(formatMoney(1.99, 'CNY', 'zh-CN', 'major')).toBe('¥1.99');
     expect(toMajorUnits(1290, 'CNY')).toBe(12.9);
@@ -76,7 +77,7 @@ describe('what the code says about the item', () => {
       { label: 'product.codeExpiry', value: 'product.endOfMonth({"month":"February 2026"})' },
       { label: 'product.codeBestBefore', value: 'December 31, 2026' },
       { label: 'product.codeWeight', value: '1.25 kg' },
-      { label: 'product.codePrice', value: 'CN¥12.50' },
+      { label: 'product.codePrice', value: '¥12.50' },
       { label: 'product.codeSerial', value: 'SN0001' },
     ]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idlePhase } from './idle-phase.ts';
+import { idleLimits, idlePhase } from './idle-phase.ts';
 
 describe('idle phase', () => {
   const timeout = 45_000;
@@ -19,5 +19,25 @@ describe('idle phase', () => {
   });
   it('treats a clock that went backwards as fresh activity', () => {
     expect(idlePhase(50_000, 10_000, timeout, warning)).toEqual({ phase: 'active' });
+  });
+});
+
+describe('idle limits', () => {
+  const settings = { timeoutSec: 45, warningSec: 10 };
+  it('are the kiosk settings while no coupon shows', () => {
+    expect(idleLimits(settings, false)).toEqual({ timeoutMs: 45_000, warningMs: 10_000 });
+  });
+  it('give a shopper with a coupon three minutes without a touch, or what the kiosk settings say', () => {
+    expect(idleLimits(settings, true)).toEqual({ timeoutMs: 180_000, warningMs: 10_000 });
+    expect(idleLimits({ ...settings, couponTimeoutSec: 300 }, true)).toEqual({ timeoutMs: 300_000, warningMs: 10_000 });
+    // Never shorter than the usual timeout.
+    expect(idleLimits({ timeoutSec: 600, warningSec: 10, couponTimeoutSec: 120 }, true).timeoutMs).toBe(600_000);
+  });
+  it('let a coupon outlast the usual countdown: no warning at 35 s, none at 45 s', () => {
+    const { timeoutMs, warningMs } = idleLimits(settings, true);
+    expect(idlePhase(0, 35_000, timeoutMs, warningMs)).toEqual({ phase: 'active' });
+    expect(idlePhase(0, 45_000, timeoutMs, warningMs)).toEqual({ phase: 'active' });
+    expect(idlePhase(0, 170_000, timeoutMs, warningMs)).toEqual({ phase: 'warning', remainingSec: 10 });
+    expect(idlePhase(0, 180_000, timeoutMs, warningMs)).toEqual({ phase: 'expired' });
   });
 });

@@ -16,6 +16,8 @@ export const useSessionStore = defineStore('session', () => {
   const anonymousId = ref<string | null>(null);
   const startedAt = ref(0);
   const lastActivityAt = ref(0);
+  /** A coupon is on screen: the shopper may be busy with their phone, so the session waits longer (idle-phase.ts). */
+  const couponOnScreen = ref(false);
   const resets: (() => void)[] = [];
   const startListeners: ((id: string, trigger: WakeTrigger) => void)[] = [];
   const endListeners: ((id: string, reason: EndReason, durationMs: number) => void)[] = [];
@@ -47,9 +49,19 @@ export const useSessionStore = defineStore('session', () => {
     for (const listener of endListeners) listener(id, reason, durationMs);
     for (const reset of resets) reset();
     anonymousId.value = null;
+    couponOnScreen.value = false;
     screen.go('attract');
     void host.setSessionState('idle');
     emitAppEvent('session-ended', { reason, durationMs });
+  }
+
+  /**
+   * The coupon screen says when a coupon appears and when it goes. Its appearing counts
+   * as activity: the shopper's time with it starts then, not at their last tap on the game.
+   */
+  function showingCoupon(on: boolean): void {
+    if (on && anonymousId.value) markActivity();
+    couponOnScreen.value = on;
   }
 
   /** Per-shopper state clears itself through this when the session ends. */
@@ -63,5 +75,5 @@ export const useSessionStore = defineStore('session', () => {
     endListeners.push(listener);
   }
 
-  return { anonymousId, active, lastActivityAt, wake, markActivity, end, onReset, onStart, onEnd };
+  return { anonymousId, active, lastActivityAt, couponOnScreen, wake, markActivity, showingCoupon, end, onReset, onStart, onEnd };
 });

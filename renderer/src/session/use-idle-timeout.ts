@@ -1,8 +1,9 @@
 // Watches for a shopper walking away: any touch, key or gesture counts as activity;
-// after the configured quiet time a countdown shows, then the session ends.
+// after the configured quiet time (longer while a coupon shows: idle-phase.ts) a
+// countdown shows, then the session ends.
 import { onBeforeUnmount, onMounted, ref, watch } from 'vue';
 import { emitAppEvent } from '../test-hook/app-events.ts';
-import { idlePhase, type IdlePhase } from './idle-phase.ts';
+import { idleLimits, idlePhase, type IdlePhase, type IdleSettings } from './idle-phase.ts';
 import { useSessionStore } from './session-store.ts';
 
 /** Other parts of the kiosk (gestures, the scanner) report activity with this DOM event. */
@@ -10,12 +11,16 @@ export const ACTIVITY_EVENT = 'kiosk:activity';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', ACTIVITY_EVENT] as const;
 
-export function useIdleTimeout(settings: { timeoutSec: number; warningSec: number }) {
+export function useIdleTimeout(settings: IdleSettings) {
   const session = useSessionStore();
   const phase = ref<IdlePhase>({ phase: 'active' });
   let interval: ReturnType<typeof setInterval> | undefined;
-  const onActivity = () => {
-    if (session.active) session.markActivity();
+  const onActivity = (event: Event) => {
+    if (!session.active) return;
+    // While "still there?" shows, a pointer merely passing over it (a mouse, the hand
+    // cursor hovering) is not an answer: only a press, a key, a scan or a hand counts.
+    if (phase.value.phase === 'warning' && event.type === 'pointermove' && (event as PointerEvent).buttons === 0) return;
+    session.markActivity();
   };
 
   function check() {
@@ -23,7 +28,8 @@ export function useIdleTimeout(settings: { timeoutSec: number; warningSec: numbe
       phase.value = { phase: 'active' };
       return;
     }
-    const next = idlePhase(session.lastActivityAt, performance.now(), settings.timeoutSec * 1000, settings.warningSec * 1000);
+    const { timeoutMs, warningMs } = idleLimits(settings, session.couponOnScreen);
+    const next = idlePhase(session.lastActivityAt, performance.now(), timeoutMs, warningMs);
     if (next.phase === 'expired') {
       phase.value = { phase: 'active' };
       session.end('idle');
@@ -41,7 +47,7 @@ export function useIdleTimeout(settings: { timeoutSec: number; warningSec: numbe
     for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, { capture: true });
     clearInterval(interval);
   });
-  watch(() => session.lastActivityAt, check);
+  watch(() => [session.lastActivityAt, session.couponOnScreen], check);
 
   return { phase };
 }
