@@ -10,6 +10,11 @@ import { couponsMessages } from '../coupons/coupons-messages.ts';
 import { enrolmentMessages } from '../enrolment/enrolment-messages.ts';
 import { fleetMessages } from '../fleet/fleet-messages.ts';
 import { kioskMessages } from '../kiosk/kiosk-messages.ts';
+import { builderMessages } from '../packs/builder/builder-messages.ts';
+import { packDiffMessages } from '../packs/diff/diff-messages.ts';
+import { packKeysMessages } from '../packs/keys/keys-messages.ts';
+import { packsMessages } from '../packs/packs-messages.ts';
+import { rolloutMessages } from '../packs/rollout/rollout-messages.ts';
 import { periodMessages } from '../period/period-messages.ts';
 import { shellMessages } from '../shell/shell-messages.ts';
 import { storesMessages } from '../stores/stores-messages.ts';
@@ -33,6 +38,11 @@ const FEATURES = {
   analytics: analyticsMessages,
   till: tillMessages,
   coupons: couponsMessages,
+  packs: packsMessages,
+  packDiff: packDiffMessages,
+  rollout: rolloutMessages,
+  packKeys: packKeysMessages,
+  builder: builderMessages,
 } as const;
 
 type Features = typeof FEATURES;

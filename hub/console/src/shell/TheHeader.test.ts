@@ -16,7 +16,7 @@ async function menuOf(role: Role, locale: 'zh-CN' | 'en' = 'en') {
 
 describe('the header menu by role', () => {
   it('shows an admin every page', async () => {
-    expect((await menuOf('admin')).items).toEqual(['Fleet', 'Analytics', 'Till', 'Coupons', 'Stores', 'Enrolment', 'Alerts', 'Users', 'Audit log']);
+    expect((await menuOf('admin')).items).toEqual(['Fleet', 'Analytics', 'Packs', 'Till', 'Coupons', 'Stores', 'Enrolment', 'Alerts', 'Users', 'Audit log']);
   });
 
   it('shows a store manager the fleet, analytics, the till, coupons, stores and alerts', async () => {
@@ -28,9 +28,9 @@ describe('the header menu by role', () => {
     expect((await menuOf('analyst', 'zh-CN')).items).toEqual(['设备总览', '数据分析', '优惠券对账', '告警']);
   });
 
-  it('shows a merchandiser the fleet and analytics, and names who is signed in', async () => {
+  it('shows a merchandiser the fleet, analytics and packs, and names who is signed in', async () => {
     const { items, wrapper } = await menuOf('merchandiser');
-    expect(items).toEqual(['Fleet', 'Analytics']);
+    expect(items).toEqual(['Fleet', 'Analytics', 'Packs']);
     expect(wrapper.get('[data-testid=header-user]').text()).toContain('merchandiser.user');
     expect(wrapper.get('[data-testid=header-user] .badge').text()).toBe('Merchandiser');
   });

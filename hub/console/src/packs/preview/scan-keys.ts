@@ -1,0 +1,47 @@
+// A product code typed into the virtual kiosk the way a keyboard-wedge scanner types it:
+// one burst of key presses (as a US keyboard sends them) ending in Enter. The kiosk's
+// scanner listens on its whole window and tells a scanner from a person by the speed.
+
+export interface ScanKey {
+  key: string;
+  code: string;
+  shiftKey: boolean;
+}
+
+const PUNCTUATION: Record<string, [string, boolean]> = {
+  '-': ['Minus', false],
+  _: ['Minus', true],
+  '.': ['Period', false],
+  '/': ['Slash', false],
+  ':': ['Semicolon', true],
+  '+': ['Equal', true],
+};
+
+/** The codes a shelf label or a sheet holds: digits, letters and - _ . / : + */
+export const TYPABLE = /^[0-9A-Za-z\-_./:+]{1,48}$/;
+
+export function scanKeys(text: string): ScanKey[] {
+  const keys = [...text].map((ch): ScanKey => {
+    if (/\d/.test(ch)) return { key: ch, code: `Digit${ch}`, shiftKey: false };
+    if (/[a-z]/i.test(ch)) return { key: ch, code: `Key${ch.toUpperCase()}`, shiftKey: ch !== ch.toLowerCase() };
+    const p = PUNCTUATION[ch];
+    if (!p) throw new Error(`a scanner cannot type ${JSON.stringify(ch)}`);
+    return { key: ch, code: p[0], shiftKey: p[1] };
+  });
+  return [...keys, { key: 'Enter', code: 'Enter', shiftKey: false }];
+}
+
+/** What the burst needs of a window: its own KeyboardEvent, so the kiosk's clock stamps the keys. */
+export interface ScanTarget {
+  KeyboardEvent: typeof KeyboardEvent;
+  dispatchEvent(event: Event): boolean;
+}
+
+/** Sends the burst into a window at once: the keys arrive well within a scanner's 40 ms. */
+export function typeLikeAScanner(target: ScanTarget, text: string): void {
+  for (const k of scanKeys(text)) {
+    const init = { key: k.key, code: k.code, shiftKey: k.shiftKey, bubbles: true, cancelable: true };
+    target.dispatchEvent(new target.KeyboardEvent('keydown', init));
+    target.dispatchEvent(new target.KeyboardEvent('keyup', init));
+  }
+}
