@@ -12,6 +12,22 @@ export const TrustedKey = z
   .strict();
 export type TrustedKey = z.infer<typeof TrustedKey>;
 
+/** A wall-clock time of day, "HH:MM" (24 h), in the kiosk's time zone. */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as "HH:MM" (24 h), e.g. "03:30"');
+
+/** An IANA time zone the runtime knows ("Asia/Shanghai"). */
+const TimeZoneName = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as "Asia/Shanghai"');
+
 /** How long a coupon stays on screen without a touch when kiosk.json does not say (idle.couponTimeoutSec). */
 export const COUPON_TIMEOUT_DEFAULT_SEC = 180;
 
@@ -99,6 +115,42 @@ export const KioskConfig = z
       })
       .strict()
       .default({ enabled: false, click: 'both', dwellMs: 1200, zone: { x: 0.15, y: 0.1, width: 0.7, height: 0.7 }, mirror: true }),
+    /** The time zone of the night window and the nightly restart; the system's when not set. */
+    timeZone: TimeZoneName.optional(),
+    updates: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Where latest-linux.yml and the AppImage/.deb are published; with hub.url set and this not, the hub's /v1/app-updates/. */
+        url: z.url({ protocol: /^https?$/ }).optional(),
+        checkEveryMin: z.number().int().min(5).max(24 * 60).default(60),
+        /** A downloaded update is installed only between shoppers; with a night window, only between shoppers inside it. */
+        nightWindow: z.object({ from: TimeOfDay, to: TimeOfDay }).strict().optional(),
+        /** A new version that does not show its screen within this many seconds is replaced by the previous one. */
+        readyTimeoutSec: z.number().int().min(30).max(1800).default(180),
+      })
+      .strict()
+      .default({ enabled: true, checkEveryMin: 60, readyTimeoutSec: 180 }),
+    display: z
+      .object({
+        /** Keeps the screen from blanking or sleeping while the kiosk runs. */
+        preventSleep: z.boolean().default(true),
+        /** Restarts the app once a night at this time, between shoppers (optional). */
+        nightlyRestartAt: TimeOfDay.optional(),
+        /** A visible screen that draws no frame for this long is reloaded, as a hung one is. */
+        frozenAfterSec: z.number().int().min(10).max(600).default(30),
+      })
+      .strict()
+      .default({ preventSleep: true, frozenAfterSec: 30 }),
+    logs: z
+      .object({
+        level: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+        /** Each log file is rolled over at this size. */
+        maxFileMb: z.number().int().min(1).max(100).default(5),
+        /** Files kept, the current one included: the folder never holds more than maxFileMb × files. */
+        files: z.number().int().min(2).max(20).default(5),
+      })
+      .strict()
+      .default({ level: 'info', maxFileMb: 5, files: 5 }),
   })
   .strict();
 export type KioskConfig = z.infer<typeof KioskConfig>;

@@ -21,10 +21,16 @@ import { registerFleet } from './routes/console/fleet.ts';
 import { registerStores } from './routes/console/stores.ts';
 import { registerUsers } from './routes/console/users.ts';
 import { createCommandWaiters } from './routes/kiosk/command-waiters.ts';
+import { registerAppUpdates } from './routes/kiosk/app-updates.ts';
 import { registerKioskCommands } from './routes/kiosk/commands.ts';
 import { registerEnrol } from './routes/kiosk/enrol.ts';
 import { registerHeartbeat } from './routes/kiosk/heartbeat.ts';
 import { registerIngest } from './routes/kiosk/ingest.ts';
+import { registerKioskPack } from './routes/kiosk/pack.ts';
+import { registerPacks } from './routes/console/packs.ts';
+import { registerPackDrafts } from './routes/console/pack-drafts.ts';
+import { registerPackDiff } from './routes/console/pack-diff.ts';
+import { registerPreview } from './routes/console/preview.ts';
 import { healthRoute } from './routes/health.ts';
 import { registerTrackingPlan } from './routes/tracking-plan.ts';
 
@@ -45,7 +51,9 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
     return503OnClosing: true,
     connectionTimeout: 0,
     keepAliveTimeout: 65_000,
-    requestTimeout: 120_000,
+    // Long enough for a 2 GiB pack upload over a store's slow line; an upload that stalls
+    // is cut by the pack route itself (PACK_UPLOAD_STALL_MS), other bodies are 64 KiB at most.
+    requestTimeout: 60 * 60_000,
     routerOptions: { maxParamLength: 200 },
     trustProxy: process.env.HUB_TRUST_PROXY === '1',
   });
@@ -69,6 +77,8 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
   registerIngest(app, hub);
   registerHeartbeat(app, hub);
   registerKioskCommands(app, hub);
+  await registerAppUpdates(app, hub);
+  registerKioskPack(app, hub);
   registerConsoleAuth(app, hub);
   registerUsers(app, hub);
   registerStores(app, hub);
@@ -79,6 +89,10 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
   registerAnalytics(app, hub);
   registerTills(app, hub);
   registerEventsExport(app, hub);
+  registerPacks(app, hub);
+  registerPackDrafts(app, hub);
+  registerPackDiff(app, hub);
+  await registerPreview(app, hub);
   registerTillRoutes(app, hub);
   registerTrackingPlan(app, hub);
 

@@ -22,6 +22,8 @@ if (values.help) {
   HUB_PORT, HUB_HOST, HUB_DATA_DIR, HUB_PUBLIC_URL   the same, as environment variables
   HUB_DATABASE_URL=postgres://user:pass@host/db        PostgreSQL instead of the embedded SQLite
   HUB_TIMEZONE=Asia/Shanghai                            time zone of stores not set up yet
+  HUB_PACK_DIR=<data>/packs                             content packs (shared storage with several processes)
+  HUB_SECRET=…                                          encrypts the pack signing key (else <data>/pack-signing-wrap.key)
   HUB_LOG_LEVEL=info                                    debug, info, warn or error
   HUB_TRUST_PROXY=1                                     behind a reverse proxy (X-Forwarded-For)`);
   process.exit(0);

@@ -19,6 +19,10 @@ export interface HubOptions {
   onlineWithinMs: number;
   /** Raw events are deleted this many days after they arrived (0: kept for ever); rollups stay. */
   eventRetentionDays: number;
+  /** The hub's own folder (SQLite file, the key file that encrypts its pack signing key). */
+  dataDir: string;
+  /** Where content packs are kept; shared storage when several hub processes serve one database. */
+  packDir: string;
 }
 
 export interface HubContext {
@@ -35,4 +39,6 @@ export const DEFAULT_HUB_OPTIONS: Omit<HubOptions, 'publicUrl'> = {
   consoleDir: null,
   onlineWithinMs: 5 * 60_000,
   eventRetentionDays: Number(process.env.HUB_EVENT_RETENTION_DAYS ?? 0),
+  dataDir: 'hub-data',
+  packDir: process.env.HUB_PACK_DIR || 'hub-data/packs',
 };

@@ -50,7 +50,9 @@ export async function startHub(o: StartHubOptions = {}): Promise<RunningHub> {
   const consoleDir = o.options?.consoleDir !== undefined ? o.options.consoleDir : existsSync(path.join(BUILT_CONSOLE_DIR, 'index.html')) ? BUILT_CONSOLE_DIR : null;
   let app: FastifyInstance | null = null;
   try {
-    const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...o.options, consoleDir, publicUrl: o.publicUrl ?? '' };
+    const dataDir = path.resolve(o.options?.dataDir ?? o.dataDir ?? 'hub-data');
+    const packDir = path.resolve(o.options?.packDir ?? (process.env.HUB_PACK_DIR || path.join(dataDir, 'packs')));
+    const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...o.options, consoleDir, dataDir, packDir, publicUrl: o.publicUrl ?? '' };
     const built = await buildHub({ store, clock, options, logger: o.logger ?? { level: process.env.HUB_LOG_LEVEL ?? 'info' } });
     app = built.app;
     await app.listen({ port: o.port ?? 8080, host });

@@ -5,11 +5,17 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { HubStore } from './open-store.ts';
 import { initialSchema } from './migrations/001-initial.ts';
 import { analyticsSchema } from './migrations/002-analytics.ts';
+import { packsSchema } from './migrations/003-packs.ts';
+import { packDraftsSchema } from './migrations/004-pack-drafts.ts';
+import { commandLogsSchema } from './migrations/005-command-logs.ts';
 
 export function migrationsFor(dialect: HubStore['dialect']): Record<string, Migration> {
   return {
     '001-initial': initialSchema(dialect),
     '002-analytics': analyticsSchema(dialect),
+    '003-packs': packsSchema(dialect),
+    '004-pack-drafts': packDraftsSchema(dialect),
+    '005-command-logs': commandLogsSchema(dialect),
   };
 }
 

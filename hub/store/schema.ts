@@ -77,6 +77,8 @@ export interface KioskTable {
   gaps_since: number | null;
   /** Renderer crashes seen in heartbeats, with when (JSON array of [at, total]) for the crash-rate alert. */
   crash_marks: string | null;
+  /** Kiosk groups (e.g. pilot), JSON array; rollouts can target them. */
+  groups: ColumnType<string, string | undefined, string>;
 }
 
 export interface KioskHealthTable {
@@ -117,6 +119,10 @@ export interface CommandTable {
   screenshot: Uint8Array | null;
   screenshot_width: number | null;
   screenshot_height: number | null;
+  /** `logs`: the lines asked for, how many came back, and the lines ("\n"-joined). */
+  lines_wanted: number | null;
+  log_line_count: number | null;
+  log_text: string | null;
 }
 
 export interface StoreTable {
@@ -302,7 +308,73 @@ export interface RedemptionTable {
   outcome: 'first' | 'again';
 }
 
+export interface PackTable {
+  /** The hub's id for the upload (pk_…). */
+  id: string;
+  pack_id: string;
+  version: string;
+  /** SHA-256 of the .kpack, hex; its file in the pack folder is named by it. */
+  sha256: string;
+  bytes: number;
+  /** {zh, en}, JSON. */
+  title: string;
+  signed_by: string;
+  key_id: string;
+  uploaded_at: number;
+  uploaded_by: string;
+  product_count: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  /** {stores, kiosks}, JSON. */
+  targets: string;
+}
+
+export interface PackKeyTable {
+  key_id: string;
+  name: string;
+  public_key: string;
+  added_by: string;
+  added_at: number;
+}
+
+export interface AccessTokenTable {
+  /** The public half of the token (`pt_<id>_<secret>`). */
+  id: string;
+  user_id: number;
+  name: string;
+  /** SHA-256 of the secret half, hex. */
+  secret_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface RolloutTable {
+  id: Id;
+  /** packs.id of the upload it publishes. */
+  pack: string;
+  pack_id: string;
+  version: string;
+  /** JSON arrays; both empty: every kiosk. */
+  stores: string;
+  groups: string;
+  /** RolloutStaging, JSON. */
+  staging: string;
+  phase: 'pilot' | 'full';
+  percent: number | null;
+  starts_at: number;
+  created_at: number;
+  created_by: string;
+  promoted_at: number | null;
+  rolled_back_at: number | null;
+  rolled_back_by: string | null;
+}
+
 export interface HubDatabase {
+  packs: PackTable;
+  pack_keys: PackKeyTable;
+  access_tokens: AccessTokenTable;
+  rollouts: RolloutTable;
   shopper_sessions: ShopperSessionTable;
   funnel_hourly: FunnelHourlyTable;
   dwell_hourly: DwellHourlyTable;
@@ -328,4 +400,22 @@ export interface HubDatabase {
   audit_log: AuditTable;
   alerts: AlertTable;
   settings: SettingTable;
+  pack_drafts: PackDraftTable;
+}
+
+export interface PackDraftTable {
+  id: string;
+  name: string;
+  pack_id: string;
+  version: string;
+  /** {zh, en}, JSON. */
+  title: string;
+  started_from: string;
+  product_count: number;
+  created_at: number;
+  created_by: string;
+  updated_at: number;
+  updated_by: string;
+  /** {packId, version, at}, JSON; null before the first build. */
+  last_build: string | null;
 }

@@ -4,9 +4,16 @@ import { z } from 'zod';
 import { ApiErrorBody } from './errors.ts';
 import { route } from './route.ts';
 
-export const COMMAND_KINDS = ['screenshot', 'reload', 'restart', 'upload-events', 'check-pack'] as const;
+export const COMMAND_KINDS = ['screenshot', 'reload', 'restart', 'upload-events', 'check-pack', 'logs'] as const;
 export const CommandKind = z.enum(COMMAND_KINDS);
 export type CommandKind = z.infer<typeof CommandKind>;
+
+/** A `logs` command asks for the last lines of the kiosk's log file: this many unless it says. */
+export const LOG_LINES_DEFAULT = 200;
+export const LOG_LINES_MAX = 1_000;
+/** The longest log line a kiosk sends (longer ones are cut). */
+export const LOG_LINE_MAX_CHARS = 2_000;
+export const LogLinesWanted = z.number().int().min(1).max(LOG_LINES_MAX);
 
 /** A command as the kiosk receives it. */
 export const KioskCommand = z.object({
@@ -14,6 +21,8 @@ export const KioskCommand = z.object({
   kind: CommandKind,
   /** Epoch ms; a command not run by then is not run at all. */
   expiresAt: z.number(),
+  /** `logs`: how many of the last lines to send. */
+  lines: LogLinesWanted.optional(),
 });
 export type KioskCommand = z.infer<typeof KioskCommand>;
 
@@ -35,6 +44,8 @@ export const CommandResult = z.strictObject({
   screenshot: z
     .strictObject({ mime: z.literal('image/jpeg'), width: z.number().int().positive(), height: z.number().int().positive(), base64: z.string().max(Math.ceil((MAX_SCREENSHOT_BYTES * 4) / 3) + 4) })
     .optional(),
+  /** `logs`: the last lines of the kiosk's log file, oldest first (already redacted on the kiosk). */
+  logLines: z.array(z.string().max(LOG_LINE_MAX_CHARS)).max(LOG_LINES_MAX).optional(),
 });
 export type CommandResult = z.infer<typeof CommandResult>;
 

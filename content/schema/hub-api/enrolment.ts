@@ -8,6 +8,7 @@
 // before it reads the body.
 import { z } from 'zod';
 import { CouponPublicKeyRecord } from '../coupon/coupon-records.ts';
+import { TrustedKey } from '../kiosk-config.ts';
 import { ApiErrorBody } from './errors.ts';
 import { route } from './route.ts';
 
@@ -36,6 +37,8 @@ export const EnrolResponse = z.object({
   storeId: StoreId,
   kioskName: z.string(),
   enrolledAt: z.string(),
+  /** Keys the hub's content packs are signed with: the kiosk trusts them for packs from this hub. */
+  packKeys: z.array(TrustedKey).optional(),
 });
 export type EnrolResponse = z.infer<typeof EnrolResponse>;
 

@@ -2,6 +2,7 @@
 // its history plots and the alerts. Nothing about shoppers: counts, states and times.
 import { z } from 'zod';
 import { ApiErrorBody } from './errors.ts';
+import { KioskPackNews } from './pack.ts';
 import { route } from './route.ts';
 
 export const CameraState = z.enum(['unknown', 'available', 'absent', 'denied']);
@@ -19,6 +20,24 @@ export const OutboxReport = z.object({
   quarantinedTotal: z.number().int().nonnegative(),
 });
 export type OutboxReport = z.infer<typeof OutboxReport>;
+
+/** Where the kiosk app's self-update stands. */
+export const AppUpdateState = z.enum(['off', 'idle', 'checking', 'downloading', 'ready', 'installing', 'failed', 'rolled-back']);
+export type AppUpdateState = z.infer<typeof AppUpdateState>;
+
+export const AppUpdateReport = z.object({
+  state: AppUpdateState,
+  currentVersion: z.string().max(40),
+  /** The version on offer, being fetched, ready, being installed, or the one that was gone back from. */
+  availableVersion: z.string().max(40).nullable(),
+  /** Of the download, while downloading. */
+  percent: z.number().min(0).max(100).nullable(),
+  /** Why it is off, what it waits for, why it failed or went back: a sentence an operator can act on. */
+  message: z.string().max(500).nullable(),
+  /** The last look at the update feed, epoch ms. */
+  lastCheckAt: z.number().nullable(),
+});
+export type AppUpdateReport = z.infer<typeof AppUpdateReport>;
 
 export const Heartbeat = z.object({
   /** The kiosk's clock when it sent this (the hub keeps its own time too). */
@@ -48,6 +67,8 @@ export const Heartbeat = z.object({
   /** When a shopper last touched, scanned or waved, epoch ms (null: not since the app started). */
   lastInteractionAt: z.number().nullable(),
   session: z.enum(['idle', 'active']),
+  /** The app's self-update (null from kiosks that do not update themselves, e.g. browser mode). */
+  update: AppUpdateReport.nullable().default(null),
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 
@@ -56,6 +77,8 @@ export const HeartbeatResponse = z.object({
   serverTime: z.number(),
   /** Commands waiting for this kiosk: it asks for them at once instead of at the next poll. */
   commandsWaiting: z.number().int().nonnegative(),
+  /** The pack the hub assigns and the keys to trust for it (absent from hubs that do not hand out packs). */
+  packs: KioskPackNews.optional(),
 });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;
 

@@ -7,6 +7,7 @@ export * from './track-message.ts';
 export * from './batch.ts';
 export * from './enrolment.ts';
 export * from './heartbeat.ts';
+export * from './pack.ts';
 export * from './commands.ts';
 export * from './redemptions.ts';
 export * from './tracking-plan.ts';
@@ -17,6 +18,7 @@ import { commandResultRoute, commandsRoute } from './commands.ts';
 import { alertSettingsRoute, alertsRoute, auditRoute, putAlertSettingsRoute } from './console/alerts.ts';
 import { loginRoute, logoutRoute, meRoute, setupCheckRoute, setupRoute } from './console/auth.ts';
 import {
+  commandLogRoute,
   commandScreenshotRoute,
   commandsListRoute,
   createEnrolmentSecretRoute,
@@ -32,8 +34,30 @@ import { createUserRoute, updateUserRoute, usersRoute } from './console/users.ts
 import { enrolRoute } from './enrolment.ts';
 import { redeemBatchRoute, redeemRoute } from './redemptions.ts';
 import { dwellRoute, eventsExportRoute, funnelRoute, gamesRoute, heatmapRoute, inputsRoute, packListRoute, packsRoute, planProblemsRoute, scansRoute } from './console/analytics.ts';
+import {
+  accessTokensRoute,
+  addPackKeyRoute,
+  createAccessTokenRoute,
+  createRolloutRoute,
+  deletePackRoute,
+  kioskPacksRoute,
+  packFileRoute,
+  packKeysRoute,
+  packRoute,
+  packsListRoute,
+  promoteRolloutRoute,
+  putKioskGroupsRoute,
+  removePackKeyRoute,
+  revokeAccessTokenRoute,
+  rollbackRolloutRoute,
+  rolloutsRoute,
+  uploadPackRoute,
+} from './console/packs.ts';
+import { packDiffRoute } from './console/pack-diff.ts';
+import { kioskPackRoute, packFilesRoute } from './pack.ts';
 import { consoleRedeemRoute, createTillRoute, reconciliationRoute, revokeTillRoute, tillsRoute } from './console/tills.ts';
 import { heartbeatRoute } from './heartbeat.ts';
+import { PACK_DRAFT_ROUTES } from './console/pack-drafts.ts';
 import { trackingPlanRoute } from './tracking-plan.ts';
 
 /** The routes a kiosk calls. */
@@ -43,11 +67,13 @@ export const KIOSK_API = {
   heartbeat: heartbeatRoute,
   commands: commandsRoute,
   commandResult: commandResultRoute,
+  pack: kioskPackRoute,
 } as const;
 
 /** The routes anyone may call: they hold no data. */
 export const PUBLIC_API = {
   trackingPlan: trackingPlanRoute,
+  packFiles: packFilesRoute,
 } as const;
 
 /** The routes a till calls. */
@@ -77,6 +103,7 @@ export const CONSOLE_API = {
   sendCommand: sendCommandRoute,
   commandsList: commandsListRoute,
   commandScreenshot: commandScreenshotRoute,
+  commandLog: commandLogRoute,
   alerts: alertsRoute,
   alertSettings: alertSettingsRoute,
   putAlertSettings: putAlertSettingsRoute,
@@ -96,4 +123,23 @@ export const CONSOLE_API = {
   revokeTill: revokeTillRoute,
   tillRedeem: consoleRedeemRoute,
   reconciliation: reconciliationRoute,
+  uploadPack: uploadPackRoute,
+  packLibrary: packsListRoute,
+  accessTokens: accessTokensRoute,
+  createAccessToken: createAccessTokenRoute,
+  revokeAccessToken: revokeAccessTokenRoute,
+  pack: packRoute,
+  deletePack: deletePackRoute,
+  packFile: packFileRoute,
+  packKeys: packKeysRoute,
+  addPackKey: addPackKeyRoute,
+  removePackKey: removePackKeyRoute,
+  putKioskGroups: putKioskGroupsRoute,
+  rollouts: rolloutsRoute,
+  createRollout: createRolloutRoute,
+  promoteRollout: promoteRolloutRoute,
+  rollbackRollout: rollbackRolloutRoute,
+  packFleet: kioskPacksRoute,
+  packDiff: packDiffRoute,
+  ...PACK_DRAFT_ROUTES,
 } as const;

@@ -27,6 +27,13 @@ export interface HubRoute<
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
+  /**
+   * The body is a file, not JSON: the handler reads it as a stream of this content type
+   * (nothing is buffered; a 1 GB upload never sits in memory). Such a route has no `body` schema.
+   */
+  readonly rawBody?: 'application/octet-stream';
+  /** A console route a script may also call with a personal access token (`Authorization: Bearer pt_…`). */
+  readonly accessTokens?: boolean;
   /** The answers this route gives, by status. */
   readonly responses: R;
 }

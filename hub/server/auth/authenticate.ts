@@ -6,18 +6,19 @@ import type { FastifyRequest } from 'fastify';
 import type { HubRoute } from '../../../content/schema/hub-api/route.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Role } from '../../../content/schema/hub-api/console/auth.ts';
 import { sessionByHash, touchSession, userById } from '../../store/queries/accounts.ts';
+import { accessTokenById, touchAccessToken } from '../../store/queries/access-tokens.ts';
 import { kioskCredential } from '../../store/queries/kiosks.ts';
 import { tillById } from '../../store/queries/tills.ts';
 import type { HubContext } from '../hub-context.ts';
 import { forbidden, unauthorised } from '../http/http-error.ts';
-import { sameSecret, sha256, splitKioskToken, splitTillToken } from './secrets.ts';
+import { ACCESS_TOKEN_PREFIX, sameSecret, sha256, splitAccessToken, splitKioskToken, splitTillToken } from './secrets.ts';
 
 export type Principal =
   | { kind: 'public' }
   | { kind: 'kiosk'; deviceId: string; storeId: string }
   | { kind: 'enrolment'; secret: string }
   | { kind: 'till'; tillId: string; storeId: string; name: string }
-  | { kind: 'user'; id: number; username: string; role: Role; storeIds: string[] | null; sessionHash: string; csrfToken: string };
+  | { kind: 'user'; id: number; username: string; role: Role; storeIds: string[] | null; sessionHash: string; csrfToken: string; accessTokenId?: string };
 
 /** The credential a client sent: `Bearer <x>`, or `Basic base64(<x>:)` as Segment clients send a write key. */
 export function credentialOf(request: FastifyRequest): string | null {
@@ -67,7 +68,27 @@ function cookieValue(request: FastifyRequest, name: string): string | null {
   return null;
 }
 
-async function consoleUser(hub: HubContext, request: FastifyRequest, method: string, roles: readonly Role[] | undefined): Promise<Principal> {
+/** A script with a personal access token acts as its user, on the routes that allow tokens. */
+async function tokenUser(hub: HubContext, sent: string, roles: readonly Role[] | undefined): Promise<Principal> {
+  const parts = splitAccessToken(sent);
+  const found = parts ? await accessTokenById(hub.store, parts.tokenId) : null;
+  // Hash and compare even when nothing was found, so a wrong id takes as long as a wrong secret.
+  const good = sameSecret(sha256(parts?.secret ?? ''), found?.secretHash ?? sha256('-'));
+  if (!found || !good) throw unauthorised('This access token is not known to the hub: make a new one in the console (Packs → access tokens).', 'bad-access-token');
+  if (found.revokedAt !== null) throw unauthorised('This access token was revoked: make a new one in the console.', 'revoked');
+  const user = await userById(hub.store, found.userId);
+  if (!user || user.disabled) throw unauthorised('The account this access token belongs to is disabled.', 'revoked');
+  if (roles && !roles.includes(user.role)) throw forbidden(`Your role (${user.role}) may not do this.`);
+  await touchAccessToken(hub.store, found.id, hub.clock.now());
+  return { kind: 'user', id: user.id, username: user.username, role: user.role, storeIds: user.storeIds, sessionHash: '', csrfToken: '', accessTokenId: found.id };
+}
+
+async function consoleUser(hub: HubContext, request: FastifyRequest, method: string, roles: readonly Role[] | undefined, tokens: boolean): Promise<Principal> {
+  const sent = credentialOf(request);
+  if (sent?.startsWith(ACCESS_TOKEN_PREFIX)) {
+    if (!tokens) throw unauthorised('Access tokens work only for uploading and listing packs; sign in to the console for this.', 'token-not-allowed');
+    return tokenUser(hub, sent, roles);
+  }
   const id = cookieValue(request, SESSION_COOKIE);
   if (!id) throw unauthorised('Sign in to the console first.', 'signed-out');
   const now = hub.clock.now();
@@ -97,7 +118,7 @@ export async function authenticate(hub: HubContext, route: HubRoute, request: Fa
       return { kind: 'enrolment', secret };
     }
     case 'console':
-      return consoleUser(hub, request, route.method, roles);
+      return consoleUser(hub, request, route.method, roles, route.accessTokens === true);
     case 'till':
       return till(hub, request);
   }

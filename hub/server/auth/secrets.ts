@@ -47,6 +47,19 @@ export function splitTillToken(value: string): { tillId: string; secret: string 
   const m = /^tl_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/.exec(value);
   return m ? { tillId: m[1]!, secret: m[2]! } : null;
 }
+export const ACCESS_TOKEN_PREFIX = 'pt_';
+
+/** A personal access token: `pt_<id>_<secret>`; the id finds it, only the secret's hash is kept. */
+export function newAccessToken(): { token: string; tokenId: string; secretHash: string } {
+  const tokenId = token(9);
+  const secret = token(32);
+  return { token: `${ACCESS_TOKEN_PREFIX}${tokenId}_${secret}`, tokenId, secretHash: sha256(secret) };
+}
+
+export function splitAccessToken(value: string): { tokenId: string; secret: string } | null {
+  const m = /^pt_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/.exec(value);
+  return m ? { tokenId: m[1]!, secret: m[2]! } : null;
+}
 export const newSessionId = () => token(32);
 export const newCsrfToken = () => token(24);
 export const newSetupToken = () => token(24);

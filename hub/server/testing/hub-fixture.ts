@@ -2,6 +2,9 @@
 // (no network), on a clock the test moves, with every answer checked against its
 // declaration. Helpers sign in, make an enrolment code and enrol a kiosk the way the
 // console and a kiosk do.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../content/schema/hub-api/console/auth.ts';
@@ -12,7 +15,7 @@ import type { HubStore } from '../../store/open-store.ts';
 import { buildHub } from '../app.ts';
 import { sha256 } from '../auth/secrets.ts';
 import { manualClock } from '../clock.ts';
-import { DEFAULT_HUB_OPTIONS, type HubContext } from '../hub-context.ts';
+import { DEFAULT_HUB_OPTIONS, type HubContext, type HubOptions } from '../hub-context.ts';
 
 export const T0 = Date.parse('2026-12-07T10:00:00+08:00'); // a Monday, 10:00 in Shanghai: stores are open
 
@@ -43,9 +46,16 @@ export function authHeaders(auth: Auth): Record<string, string> {
   return { cookie: auth.session.cookie, [CSRF_HEADER]: auth.session.csrfToken };
 }
 
-export async function testHub(store: HubStore): Promise<TestHub> {
+export async function testHub(store: HubStore, options: Partial<HubOptions> = {}): Promise<TestHub> {
   const clock = manualClock(T0);
-  const { app, hub } = await buildHub({ store, clock, logger: false, options: { ...DEFAULT_HUB_OPTIONS, publicUrl: 'http://hub.test', checkResponses: true } });
+  // Its own data folder (the pack signing key's key file, the packs), removed on close.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-data-'));
+  const { app, hub } = await buildHub({
+    store,
+    clock,
+    logger: false,
+    options: { ...DEFAULT_HUB_OPTIONS, dataDir, packDir: path.join(dataDir, 'packs'), publicUrl: 'http://hub.test', checkResponses: true, ...options },
+  });
   await app.ready();
 
   const call: TestHub['call'] = async (route, input = {}, auth) => {
@@ -78,7 +88,11 @@ export async function testHub(store: HubStore): Promise<TestHub> {
     return (res.json() as { token: string }).token;
   };
 
-  return { app, hub, clock, call, admin, enrol, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { app, hub, clock, call, admin, enrol, close };
 }
 
 export function sessionOf(res: LightMyRequestResponse): ConsoleSession {
@@ -132,6 +146,7 @@ export function heartbeat(t: TestHub, over: Partial<Heartbeat> = {}): Heartbeat 
     fps: 58.5,
     lastInteractionAt: t.clock.now() - 120_000,
     session: 'idle',
+    update: null,
     ...over,
   };
 }

@@ -18,9 +18,12 @@ export interface CommandRecord {
   finishedAt: number | null;
   message: string | null;
   screenshot: { width: number; height: number } | null;
+  /** `logs`: lines asked for (null: the kiosk's default) and lines received (null: none yet). */
+  linesWanted: number | null;
+  logLineCount: number | null;
 }
 
-const COLUMNS = ['id', 'device_id', 'kind', 'state', 'created_by', 'created_at', 'expires_at', 'delivered_at', 'finished_at', 'message', 'screenshot_width', 'screenshot_height'] as const;
+const COLUMNS = ['id', 'device_id', 'kind', 'state', 'created_by', 'created_at', 'expires_at', 'delivered_at', 'finished_at', 'message', 'screenshot_width', 'screenshot_height', 'lines_wanted', 'log_line_count'] as const;
 type Row = Pick<CommandTable, (typeof COLUMNS)[number]>;
 const toRecord = (r: Row): CommandRecord => ({
   id: r.id,
@@ -34,13 +37,18 @@ const toRecord = (r: Row): CommandRecord => ({
   finishedAt: r.finished_at,
   message: r.message,
   screenshot: r.screenshot_width !== null && r.screenshot_height !== null ? { width: r.screenshot_width, height: r.screenshot_height } : null,
+  linesWanted: r.lines_wanted === null ? null : Number(r.lines_wanted),
+  logLineCount: r.log_line_count === null ? null : Number(r.log_line_count),
 });
 
-export async function createCommands(store: HubStore, commands: readonly { id: string; deviceId: string; kind: string; createdBy: string; now: number; expiresAt: number }[]): Promise<CommandRecord[]> {
+export async function createCommands(
+  store: HubStore,
+  commands: readonly { id: string; deviceId: string; kind: string; createdBy: string; now: number; expiresAt: number; linesWanted?: number | undefined }[],
+): Promise<CommandRecord[]> {
   if (commands.length === 0) return [];
   const rows = await store.db
     .insertInto('commands')
-    .values(commands.map((c) => ({ id: c.id, device_id: c.deviceId, kind: c.kind, state: 'pending' as const, created_by: c.createdBy, created_at: c.now, expires_at: c.expiresAt })))
+    .values(commands.map((c) => ({ id: c.id, device_id: c.deviceId, kind: c.kind, state: 'pending' as const, created_by: c.createdBy, created_at: c.now, expires_at: c.expiresAt, lines_wanted: c.linesWanted ?? null })))
     .returning(COLUMNS)
     .execute();
   return rows.map(toRecord);
@@ -92,7 +100,7 @@ export async function takeCommands(store: HubStore, deviceId: string, now: numbe
  */
 export async function finishCommand(
   store: HubStore,
-  r: { id: string; deviceId: string; ok: boolean; message: string; now: number; screenshot?: { bytes: Uint8Array; width: number; height: number } | undefined },
+  r: { id: string; deviceId: string; ok: boolean; message: string; now: number; screenshot?: { bytes: Uint8Array; width: number; height: number } | undefined; logLines?: readonly string[] | undefined },
 ): Promise<{ found: boolean; recorded: boolean }> {
   const existing = await store.db.selectFrom('commands').select(['state']).where('id', '=', r.id).where('device_id', '=', r.deviceId).executeTakeFirst();
   if (!existing) return { found: false, recorded: false };
@@ -104,6 +112,7 @@ export async function finishCommand(
       message: r.message,
       lease_until: null,
       ...(r.screenshot ? { screenshot: r.screenshot.bytes, screenshot_width: r.screenshot.width, screenshot_height: r.screenshot.height } : {}),
+      ...(r.logLines ? { log_text: r.logLines.join('\n'), log_line_count: r.logLines.length } : {}),
     })
     .where('id', '=', r.id)
     .where('device_id', '=', r.deviceId)
@@ -117,6 +126,13 @@ export async function listCommands(store: HubStore, filter: { deviceId?: string 
   if (filter.deviceId) query = query.where('device_id', '=', filter.deviceId);
   if (filter.deviceIds) query = query.where('device_id', 'in', filter.deviceIds.length ? [...filter.deviceIds] : ['']);
   return (await query.execute()).map(toRecord);
+}
+
+/** A `logs` command's lines, oldest first; null when it has none. */
+export async function commandLogLines(store: HubStore, id: string): Promise<{ deviceId: string; lines: string[] } | null> {
+  const row = await store.db.selectFrom('commands').select(['device_id', 'log_text', 'log_line_count']).where('id', '=', id).executeTakeFirst();
+  if (!row || row.log_text === null) return null;
+  return { deviceId: row.device_id, lines: Number(row.log_line_count) === 0 ? [] : row.log_text.split('\n') };
 }
 
 export async function commandScreenshot(store: HubStore, id: string): Promise<{ deviceId: string; bytes: Uint8Array } | null> {

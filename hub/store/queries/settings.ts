@@ -14,3 +14,12 @@ export async function writeSetting(store: HubStore, key: string, value: unknown)
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
     .execute();
 }
+
+/** Stores a setting unless one is already there (two processes making it at once: the first stays). */
+export async function insertSettingOnce(store: HubStore, key: string, value: unknown): Promise<void> {
+  await store.db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}

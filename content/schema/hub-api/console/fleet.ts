@@ -2,9 +2,9 @@
 // enrolment codes, revocation and the commands sent to kiosks.
 import { z } from 'zod';
 import { ApiErrorBody } from '../errors.ts';
-import { CommandKind } from '../commands.ts';
+import { CommandKind, LogLinesWanted } from '../commands.ts';
 import { DeviceId, StoreId } from '../enrolment.ts';
-import { CameraState, ScannerState } from '../heartbeat.ts';
+import { AppUpdateReport, CameraState, ScannerState } from '../heartbeat.ts';
 import { route } from '../route.ts';
 
 export const KioskRow = z.object({
@@ -30,6 +30,8 @@ export const KioskRow = z.object({
   scanner: ScannerState.nullable(),
   lastInteractionAt: z.number().nullable(),
   openAlerts: z.number(),
+  /** The app's self-update as the last heartbeat told it (null: the kiosk does not update itself, or is older). */
+  update: AppUpdateReport.nullable().optional(),
 });
 export type KioskRow = z.infer<typeof KioskRow>;
 
@@ -134,6 +136,8 @@ export const CommandRow = z.object({
   message: z.string().nullable(),
   /** The screenshot's size when there is one: GET /api/commands/:id/screenshot. */
   screenshot: z.object({ width: z.number(), height: z.number() }).nullable(),
+  /** A `logs` command: the lines asked for, and how many came back (GET /api/commands/:id/log). */
+  log: z.object({ wanted: z.number().int().nullable(), received: z.number().int().nullable() }).nullable().optional(),
 });
 export type CommandRow = z.infer<typeof CommandRow>;
 
@@ -145,6 +149,8 @@ export const sendCommandRoute = route({
   body: z.strictObject({
     kind: CommandKind,
     target: z.union([z.strictObject({ deviceId: DeviceId }), z.strictObject({ storeId: StoreId })]),
+    /** `logs`: how many of the last lines of the log to fetch (200 when not said). */
+    lines: LogLinesWanted.optional(),
     /** Minutes until a command not yet run lapses. */
     expiresInMin: z.number().int().min(1).max(24 * 60).default(15),
   }),
@@ -158,6 +164,16 @@ export const commandsListRoute = route({
   summary: 'Recent commands, newest first, optionally of one kiosk.',
   query: z.object({ deviceId: DeviceId.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }),
   responses: { 200: z.object({ commands: z.array(CommandRow) }) },
+});
+
+/** The log lines of a `logs` command's result, as plain text (text/plain, one line each, oldest first). */
+export const commandLogRoute = route({
+  method: 'GET',
+  path: '/api/commands/:id/log',
+  auth: 'console',
+  summary: "A logs command's result: the last lines of the kiosk's log file as text.",
+  params: z.object({ id: z.string().max(64) }),
+  responses: { 200: z.string(), 403: ApiErrorBody, 404: ApiErrorBody },
 });
 
 /** The image of a screenshot command's result (image/jpeg, not JSON). */

@@ -6,3 +6,6 @@ export * from './fleet.ts';
 export * from './alerts.ts';
 export * from './analytics.ts';
 export * from './tills.ts';
+export * from './packs.ts';
+export * from './pack-drafts.ts';
+export * from './pack-diff.ts';

@@ -57,6 +57,28 @@ describe('remote commands on the kiosk page', () => {
     wrapper.unmount();
   });
 
+  it('asks for as many log lines as chosen, and links to them once the kiosk answered', async () => {
+    let state: CommandRow[] = [];
+    const hub = hubWith(() => state);
+    const app = consoleTestApp({ fetch: hub.fetch, locale: 'en', role: 'store-manager' });
+    const wrapper = mount(KioskCommands, { props: { deviceId: 'kiosk-0001', mayCommand: true }, global: app.global });
+    await flushPromises();
+    await wrapper.get('[data-testid=command-log-lines]').setValue('500');
+    await wrapper.get('[data-testid=command-logs]').trigger('click');
+    await flushPromises();
+    expect(hub.sent.at(-1)).toMatchObject({ method: 'POST', body: { kind: 'logs', lines: 500, target: { deviceId: 'kiosk-0001' } } });
+    expect(wrapper.find('[data-testid=command-log-link]').exists()).toBe(false);
+
+    state = [{ ...pending, id: 'cmd-logs', kind: 'logs', state: 'done', finishedAt: NOW + 5000, message: "The last 500 lines of the kiosk's log.", log: { wanted: 500, received: 500 } }];
+    wrapper.unmount();
+    const again = mount(KioskCommands, { props: { deviceId: 'kiosk-0001', mayCommand: true }, global: app.global });
+    await flushPromises();
+    const link = again.get('[data-testid=command-log-link]');
+    expect(link.text()).toBe('Show the log (500 lines)');
+    expect(link.attributes('href')).toBe('/api/commands/cmd-logs/log');
+    again.unmount();
+  });
+
   it('asks before restarting the app', async () => {
     const hub = hubWith(() => []);
     const app = consoleTestApp({ fetch: hub.fetch, locale: 'en' });

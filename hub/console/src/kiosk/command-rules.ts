@@ -1,5 +1,5 @@
 // Which commands are still under way, and where a finished screenshot is served.
-import { commandScreenshotRoute, type CommandRow } from '../../../../content/schema/hub-api/console/fleet.ts';
+import { commandLogRoute, commandScreenshotRoute, type CommandRow } from '../../../../content/schema/hub-api/console/fleet.ts';
 import { pathOf } from '../../../../content/schema/hub-api/route.ts';
 
 export function isUnderWay(command: Pick<CommandRow, 'state'>): boolean {
@@ -9,6 +9,11 @@ export function isUnderWay(command: Pick<CommandRow, 'state'>): boolean {
 /** The JPEG the hub serves for a finished screenshot command (same origin, session cookie). */
 export function screenshotUrl(command: Pick<CommandRow, 'id'>): string {
   return pathOf(commandScreenshotRoute, { id: command.id });
+}
+
+/** The text the hub serves for a finished logs command: the kiosk's last log lines. */
+export function logUrl(command: Pick<CommandRow, 'id'>): string {
+  return pathOf(commandLogRoute, { id: command.id });
 }
 
 /** Newest first, one row per id (a sent command replaces its older copy). */

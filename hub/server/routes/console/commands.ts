@@ -2,10 +2,10 @@
 // one's state and result; a screenshot's image. The kiosk's long-poll is woken at once.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { commandScreenshotRoute, commandsListRoute, sendCommandRoute, type CommandRow } from '../../../../content/schema/hub-api/console/fleet.ts';
+import { commandLogRoute, commandScreenshotRoute, commandsListRoute, sendCommandRoute, type CommandRow } from '../../../../content/schema/hub-api/console/fleet.ts';
 import { audit } from '../../../store/queries/audit.ts';
 import { announceCommands } from '../../../store/queries/command-notify.ts';
-import { commandScreenshot, createCommands, expireCommands, listCommands, type CommandRecord } from '../../../store/queries/commands.ts';
+import { commandLogLines, commandScreenshot, createCommands, expireCommands, listCommands, type CommandRecord } from '../../../store/queries/commands.ts';
 import { listKiosks } from '../../../store/queries/kiosks.ts';
 import { authenticate, visibleStores, type Principal } from '../../auth/authenticate.ts';
 import { addRoute } from '../../http/add-route.ts';
@@ -24,6 +24,7 @@ export const toCommandRow = (c: CommandRecord): CommandRow => ({
   finishedAt: c.finishedAt,
   message: c.message,
   screenshot: c.screenshot,
+  log: c.kind === 'logs' ? { wanted: c.linesWanted, received: c.logLineCount } : null,
 });
 
 const OPERATORS = ['admin', 'store-manager'] as const;
@@ -52,7 +53,7 @@ export function registerConsoleCommands(app: FastifyInstance, hub: HubContext): 
       const by = principal.kind === 'user' ? principal.username : 'hub';
       const made = await createCommands(
         hub.store,
-        live.map((k) => ({ id: randomUUID(), deviceId: k.deviceId, kind: b.kind, createdBy: by, now, expiresAt: now + b.expiresInMin * 60_000 })),
+        live.map((k) => ({ id: randomUUID(), deviceId: k.deviceId, kind: b.kind, createdBy: by, now, expiresAt: now + b.expiresInMin * 60_000, linesWanted: b.kind === 'logs' ? b.lines : undefined })),
       );
       for (const c of made) {
         hub.waiters.notify(c.deviceId);
@@ -68,6 +69,17 @@ export function registerConsoleCommands(app: FastifyInstance, hub: HubContext): 
     await expireCommands(hub.store, hub.clock.now());
     const commands = await listCommands(hub.store, { deviceId: input.query.deviceId, deviceIds: await kioskIdsVisible(hub, principal), limit: input.query.limit });
     return { commands: commands.map(toCommandRow) };
+  });
+
+  // The log lines are text, for reading in the browser or saving: the same session check.
+  app.get(commandLogRoute.path, async (request, reply) => {
+    const principal = await authenticate(hub, commandLogRoute, request, undefined);
+    const id = String((request.params as { id?: unknown }).id ?? '');
+    const log = await commandLogLines(hub.store, id);
+    if (!log) throw notFound('This command has no log lines.');
+    const visible = await kioskIdsVisible(hub, principal);
+    if (visible && !visible.includes(log.deviceId)) throw forbidden('This kiosk is in a store you do not look after.');
+    return reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'private, no-store').send(log.lines.length ? `${log.lines.join('\n')}\n` : '');
   });
 
   // The screenshot is an image, not JSON: its own small handler behind the same session check.

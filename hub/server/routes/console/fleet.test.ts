@@ -9,7 +9,8 @@ describeEachDatabase('the fleet', (fixture) => {
     const token = await t.enrol('kiosk-aaaa-0001');
     const session = await t.admin();
     const answer = await t.call(KIOSK_API.heartbeat, { body: heartbeat(t) }, { kiosk: token });
-    expect(answer.json()).toEqual({ serverTime: t.clock.now(), commandsWaiting: 0 });
+    // No pack assigned; the hub's own pack key to trust.
+    expect(answer.json()).toEqual({ serverTime: t.clock.now(), commandsWaiting: 0, packs: { trustedKeys: [expect.objectContaining({ name: 'Shopfront hub' })], assigned: null } });
     let [row] = (await t.call(CONSOLE_API.fleet, {}, { session })).json().kiosks;
     expect(row).toMatchObject({
       deviceId: 'kiosk-aaaa-0001',

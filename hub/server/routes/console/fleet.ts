@@ -44,6 +44,7 @@ export function kioskRow(k: KioskRecord, now: number, onlineWithinMs: number): K
     scanner: hb?.scanner ?? null,
     lastInteractionAt: hb?.lastInteractionAt ?? null,
     openAlerts: k.openAlerts,
+    update: hb?.update ?? null,
   };
 }
 

@@ -35,7 +35,7 @@ export function registerKioskCommands(app: FastifyInstance, hub: HubContext): vo
         const due = await takeCommands(hub.store, principal.deviceId, now, now + COMMAND_LEASE_MS);
         const left = deadline - hub.clock.now();
         if (due.length > 0 || left <= 0 || gone.signal.aborted) {
-          return { commands: due.map((c) => ({ id: c.id, kind: c.kind as CommandKind, expiresAt: c.expiresAt })) };
+          return { commands: due.map((c) => ({ id: c.id, kind: c.kind as CommandKind, expiresAt: c.expiresAt, ...(c.linesWanted !== null ? { lines: c.linesWanted } : {}) })) };
         }
         // Woken by a new command for this kiosk (made in this process, or announced by another), or the time is up.
         await hub.waiters.wait(principal.deviceId, left, gone.signal);
@@ -50,10 +50,10 @@ export function registerKioskCommands(app: FastifyInstance, hub: HubContext): vo
     commandResultRoute,
     async ({ input, principal }) => {
       if (principal.kind !== 'kiosk') throw new Error('command result without a kiosk');
-      const { ok, message, screenshot } = input.body;
+      const { ok, message, screenshot, logLines } = input.body;
       const shot = screenshot ? { bytes: jpegOf(screenshot.base64), width: screenshot.width, height: screenshot.height } : undefined;
       const now = hub.clock.now();
-      const result = await finishCommand(hub.store, { id: input.params.id, deviceId: principal.deviceId, ok, message, now, screenshot: shot });
+      const result = await finishCommand(hub.store, { id: input.params.id, deviceId: principal.deviceId, ok, message, now, screenshot: shot, logLines });
       if (!result.found) throw notFound(`There is no command ${input.params.id} for this kiosk.`);
       if (result.recorded) await audit(hub.store, { at: now, actor: `kiosk:${principal.deviceId}`, action: ok ? 'command.done' : 'command.failed', target: input.params.id, detail: { message } });
       return { recorded: result.recorded };

@@ -11,6 +11,7 @@ import { enrolmentSecretHash, newKioskToken } from '../../auth/secrets.ts';
 import { addRoute } from '../../http/add-route.ts';
 import { unauthorised } from '../../http/http-error.ts';
 import type { HubContext } from '../../hub-context.ts';
+import { trustedPackKeys } from '../../packs/trusted-keys.ts';
 import { ensureStore } from '../console/stores.ts';
 
 export function registerEnrol(app: FastifyInstance, hub: HubContext): void {
@@ -47,7 +48,12 @@ export function registerEnrol(app: FastifyInstance, hub: HubContext): void {
         target: body.deviceId,
         detail: { storeId, name, with: secret.kind, secretId: secret.id, appVersion: body.appVersion },
       });
-      return { token: token.token, deviceId: body.deviceId, storeId, kioskName: name, enrolledAt: new Date(now).toISOString() };
+      // The keys of the hub's packs: the kiosk trusts them from now on (and hears of changes in heartbeat answers).
+      const packKeys = await trustedPackKeys(hub).catch((err: Error) => {
+        hub.log.warn({ err: { message: err.message } }, 'pack keys not read for an enrolment');
+        return undefined;
+      });
+      return { token: token.token, deviceId: body.deviceId, storeId, kioskName: name, enrolledAt: new Date(now).toISOString(), ...(packKeys ? { packKeys } : {}) };
     },
     { bodyLimit: 8 * 1024, perMinute: 20 },
   );
