@@ -8,6 +8,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
+import { thirdPartyNotices } from '../build/licences/vite-notices.ts';
+import { woff2Only } from '../build/vite/woff2-only.ts';
 import { respondWithFile } from '../electron/main/file-responder.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -32,10 +34,16 @@ function servePack(packDir: string): Plugin {
   };
 }
 
+// THIRD_PARTY_NOTICES.txt beside index.html: the licences of what the page and its workers bundle.
+const notices = thirdPartyNotices({
+  product: 'Shopfront Kiosk (screen)',
+  extras: [{ name: '@mediapipe/hands', usedFor: 'the hand model generated/hand_landmarker.task, made from its model files' }],
+});
+
 export default defineConfig({
   root: path.join(repo, 'renderer'),
   base: '/',
-  plugins: [vue(), servePack(process.env.KIOSK_PACK_DIR ?? path.join(repo, 'dist', 'packs', 'demo'))],
+  plugins: [woff2Only(), vue(), servePack(process.env.KIOSK_PACK_DIR ?? path.join(repo, 'dist', 'packs', 'demo')), notices.plugin],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   build: {
     outDir: path.join(repo, 'dist', 'renderer'),
@@ -46,6 +54,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [notices.workerPlugin()] },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
 });

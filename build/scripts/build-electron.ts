@@ -1,11 +1,12 @@
 // Bundles Electron main and the sandboxed preload into dist/ (CommonJS, electron
 // external) and copies the local fallback screen beside main.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { shapeOf } from '../../electron/common/host-contract.ts';
 import { HOST_API } from '../../electron/common/kiosk-api.ts';
+import { NOTICES_FILE, NoticeCollector, renderNotices } from '../licences/third-party-notices.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dist = path.join(repo, 'dist');
@@ -18,10 +19,12 @@ const common = {
   external: ['electron'],
   sourcemap: 'linked' as const,
   logLevel: 'warning' as const,
+  // No legal comments in the bundles: THIRD_PARTY_NOTICES.txt carries the licences.
   legalComments: 'none' as const,
+  metafile: true,
 };
 
-await Promise.all([
+const bundles = await Promise.all([
   build({ ...common, entryPoints: [path.join(repo, 'electron/main/main.ts')], outfile: path.join(dist, 'main/main.cjs') }),
   // A sandboxed preload can require only 'electron'; everything else is bundled in. It
   // gets the host API's shape (calls and events, no schemas) from the declaration.
@@ -34,4 +37,8 @@ await Promise.all([
 ]);
 await mkdir(path.join(dist, 'main'), { recursive: true });
 await copyFile(path.join(repo, 'electron/main/fallback.html'), path.join(dist, 'main/fallback.html'));
-console.log('built dist/main/main.cjs and dist/preload/preload.cjs');
+const notices = new NoticeCollector();
+// esbuild names its inputs relative to the working folder.
+for (const { metafile } of bundles) notices.addFiles(Object.keys(metafile?.inputs ?? {}).map((input) => path.resolve(input)));
+await writeFile(path.join(dist, 'main', NOTICES_FILE), renderNotices('Shopfront Kiosk (main process and preload)', notices.notices()));
+console.log(`built dist/main/main.cjs and dist/preload/preload.cjs (+ dist/main/${NOTICES_FILE})`);

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 import { startKioskWebServer } from '../support/kiosk-web-server.ts';
+import { ensureBuilt } from './ensure-built.ts';
 import { percentile, printMachine, report } from './machine.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -28,6 +29,7 @@ function initialBundleGzipBytes(): { js: number; css: number; files: string[] } 
 }
 
 printMachine();
+ensureBuilt(['assets', 'renderer']);
 const server = await startKioskWebServer({ rendererDir, packDir });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 const times: number[] = [];

@@ -1,4 +1,4 @@
-// Camera decoding over ZXing's own test images (../shared/testdata/barcodes), each as
+// Camera decoding over ZXing's own test images (the test data's barcodes/), each as
 // stored and pasted into a cluttered 1280x720 frame, with the kiosk's decoder options
 // (renderer/src/scan/camera/decode-options.ts): read rate per format, misreads, and
 // milliseconds per 1280x720 frame for the fast and the try-harder pass.
@@ -10,10 +10,10 @@ import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { toGtin14 } from '../../content/schema/gtin.ts';
 import { PASS_OPTIONS, type DecodePass } from '../../renderer/src/scan/camera/decode-options.ts';
 import { expandUpcE } from '../../renderer/src/scan/gs1/upce.ts';
+import { requireTestdata } from '../support/testdata.ts';
 import { percentile } from './machine.ts';
 
 const require = createRequire(import.meta.url);
-export const BARCODES = path.resolve(import.meta.dirname, '../../../shared/testdata/barcodes');
 const FRAME = { width: 1280, height: 720 };
 const RETAIL = new Set(['ean13', 'ean8', 'upca', 'upce']);
 
@@ -119,12 +119,14 @@ async function decode(pixels: Pixels, pass: DecodePass): Promise<{ texts: string
 }
 
 export async function runDecodeBench(log: (line: string) => void = console.log): Promise<DecodeFigures> {
+  // ZXing's images in the shared test data; without them this says to run `npm run fetch:testdata`.
+  const barcodes = requireTestdata('barcodes');
   await prepare();
   const figures: DecodeFigures = { images: 0, perFormat: {}, misreads: [], frameMs: { fast: [], hard: [] } };
-  const formats = (await readdir(BARCODES, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const formats = (await readdir(barcodes, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
   let seed = 1;
   for (const format of formats) {
-    const dir = path.join(BARCODES, format);
+    const dir = path.join(barcodes, format);
     const images = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
     const tally = (figures.perFormat[format] = { stored: 0, cluttered: 0, total: 0 });
     for (const image of images) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 import { gestureFixturePack } from '../support/gesture/gesture-fixture-pack.ts';
+import { MissingTestdata } from '../support/testdata.ts';
 import { demoPackDir, testWithHub as base } from './fixtures.ts';
 
 export const GESTURES_ON: Record<string, unknown> = { gestures: { enabled: true, click: 'both', dwellMs: 1200, mirror: true } };
@@ -35,8 +36,12 @@ export const test = base.extend<{ scene: CameraScene; fixturePack: boolean; came
     await use(fixturePack || !demoBuilt ? await gestureFixturePack() : demoPackDir);
   },
   scene: [{ make: async () => null, autoAllow: true }, { option: true }],
-  cameraContext: async ({ scene, playwright }, use) => {
-    const file = await scene.make();
+  cameraContext: async ({ scene, playwright }, use, testInfo) => {
+    // A scene made from test data this checkout lacks: skip, saying how to get it.
+    const file = await scene.make().catch((err: unknown) => {
+      if (err instanceof MissingTestdata) testInfo.skip(true, err.message);
+      throw err;
+    });
     const browser = await playwright.chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...fakeCameraArgs(file, scene.autoAllow)] });
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5 });
     await use(context);

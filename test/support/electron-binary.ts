@@ -1,5 +1,5 @@
-// Finds a local Electron distribution without triggering a download (the electron
-// package downloads on first require when its binary is missing).
+// Finds a local Electron distribution without triggering a download (Electron 45's
+// package downloads its binary on first require, never at npm install).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,10 @@ export interface LocalElectron {
 }
 
 export const NO_ELECTRON_MESSAGE =
-  'Electron binary absent (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or offline). ' +
-  'Run `npm install` with internet, or set ELECTRON_DIST to an unpacked Electron, to run this test.';
+  'Electron binary absent: Electron 45 does not download it at npm install, only on first use. ' +
+  'With internet and Node 22.12 or newer, run `npx install-electron` once (it unpacks Electron into node_modules/electron/dist; ' +
+  'set ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ to use a mirror), or set ELECTRON_DIST to an unpacked Electron 45, then run this test again: ' +
+  'npx playwright test --config test/e2e/playwright.config.ts electron/ packaging --project kiosk';
 
 export function findLocalElectron(): LocalElectron | null {
   const pkgDir = path.join(repo, 'node_modules', 'electron');

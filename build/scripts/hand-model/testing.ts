@@ -1,10 +1,13 @@
 // For the hand-model tests: the members of a .task (a stored zip), read with yauzl,
 // and where the reference bundle of the shared test data lives.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
+import { findTestdata, missingTestdata } from '../../../test/support/testdata.ts';
 
-export const REFERENCE_TASK = path.resolve(fileURLToPath(new URL('../../../../shared/testdata/mediapipe/models/hand_landmarker.task', import.meta.url)));
+const REFERENCE = 'mediapipe/models/hand_landmarker.task';
+/** The reference hand_landmarker.task of the shared test data, or null where this checkout has none. */
+export const REFERENCE_TASK = findTestdata(REFERENCE);
+/** Why a test that compares with the reference skips (null: it runs). */
+export const NO_REFERENCE_TASK = missingTestdata([REFERENCE]);
 
 export interface ReadMember {
   name: string;

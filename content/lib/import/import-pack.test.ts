@@ -76,7 +76,7 @@ describe('refusing hostile and broken packs', () => {
     expect(error.message).toContain('data/games.json');
     const references = packs.cases.find((c) => c.name === 'a promotion names a product that does not exist')!;
     const refError = (await importPack(references.file, { stagingDir: path.join(tmp.dir, 's2'), trustedKeys: await trustedTestKeys() }).catch((e: unknown) => e)) as PackImportError;
-    expect(refError.problems[0]).toMatchObject({ file: 'data/promotions.json', field: 'products[1]', message: { en: expect.stringContaining('no product with GTIN') } });
+    expect(refError.problems[0]).toMatchObject({ file: 'data/promotions.json', field: 'products[1]', message: { en: expect.stringContaining('no product with the code') } });
   });
 
   it('stops a zip bomb without inflating it: the claimed ratio is refused before any byte is written', async () => {

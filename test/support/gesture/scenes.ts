@@ -6,16 +6,16 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { requireTestdata } from '../testdata.ts';
 
 const run = promisify(execFile);
 
-export const TESTDATA = process.env.KIOSK_TESTDATA ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../../shared/testdata');
-export const MEDIAPIPE = path.join(TESTDATA, 'mediapipe');
-export const SWIPE_WEBM = path.join(MEDIAPIPE, 'media', 'swipe_victory.webm');
+/** Test-data files (test/support/testdata.ts finds them; a scene made from a missing one throws MissingTestdata). */
+export const SWIPE_WEBM = 'mediapipe/media/swipe_victory.webm';
 export const PHOTOS = {
-  victory: path.join(MEDIAPIPE, 'images', 'google_victory.jpg'),
-  thumbsUp: path.join(MEDIAPIPE, 'images', 'google_thumbs_up.jpg'),
-  pointingUp: path.join(MEDIAPIPE, 'images', 'google_pointing_up.jpg'),
+  victory: 'mediapipe/images/google_victory.jpg',
+  thumbsUp: 'mediapipe/images/google_thumbs_up.jpg',
+  pointingUp: 'mediapipe/images/google_pointing_up.jpg',
 };
 export const SCENE_DIR = process.env.KIOSK_GESTURE_MEDIA ?? '/tmp/shopfront-gesture-media';
 
@@ -47,20 +47,22 @@ const y4m = ['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe'];
  * the cursor, which the recogniser deliberately does not take for a swipe. The grey
  * lead-in and tail stay as they are. Chromium loops the file.
  */
-export function swipeCamera(speed = 1, holdSec = 0): Promise<string> {
+export async function swipeCamera(speed = 1, holdSec = 0): Promise<string> {
+  const clip = requireTestdata(SWIPE_WEBM);
   const out = path.join(SCENE_DIR, `swipe-victory-x${speed}-hold${holdSec}.y4m`);
-  if (speed === 1 && holdSec === 0) return ffmpeg(out, ['-i', SWIPE_WEBM, '-r', String(FPS), ...y4m]);
+  if (speed === 1 && holdSec === 0) return ffmpeg(out, ['-i', clip, '-r', String(FPS), ...y4m]);
   const hold = holdSec > 0 ? `,tpad=start_duration=${holdSec}:start_mode=clone` : '';
   const filter =
     `[0:v]trim=0:1,setpts=PTS-STARTPTS[a];[0:v]trim=1:3,setpts=(PTS-STARTPTS)/${speed}${hold}[b];` +
     `[0:v]trim=3:4,setpts=PTS-STARTPTS[c];[a][b][c]concat=n=3:v=1,fps=${FPS}[v]`;
-  return ffmpeg(out, ['-i', SWIPE_WEBM, '-filter_complex', filter, '-map', '[v]', ...y4m]);
+  return ffmpeg(out, ['-i', clip, '-filter_complex', filter, '-map', '[v]', ...y4m]);
 }
 
-/** A photo held still in front of the camera for `seconds`. */
-export function stillCamera(photo: string, seconds = 3): Promise<string> {
+/** A photo of the test data (one of PHOTOS) held still in front of the camera for `seconds`. */
+export async function stillCamera(photo: string, seconds = 3): Promise<string> {
+  const file = requireTestdata(photo);
   const out = path.join(SCENE_DIR, `still-${path.basename(photo, '.jpg')}.y4m`);
-  return ffmpeg(out, ['-loop', '1', '-i', photo, '-t', String(seconds), '-vf', `scale=${W}:${H}:force_original_aspect_ratio=decrease,pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:gray,fps=${FPS}`, ...y4m]);
+  return ffmpeg(out, ['-loop', '1', '-i', file, '-t', String(seconds), '-vf', `scale=${W}:${H}:force_original_aspect_ratio=decrease,pad=${W}:${H}:(ow-iw)/2:(oh-ih)/2:gray,fps=${FPS}`, ...y4m]);
 }
 
 /** An empty grey scene: nothing for the model to find. */
@@ -69,18 +71,19 @@ export function blankCamera(seconds = 2): Promise<string> {
   return ffmpeg(out, ['-f', 'lavfi', '-i', `color=c=gray:s=${W}x${H}:r=${FPS}:d=${seconds}`, ...y4m]);
 }
 
-/** A photo (scaled to `size` px) moving over a grey scene along x(t), y(t) (ffmpeg expressions). */
-function movingPhoto(out: string, photo: string, size: number, x: string, y: string, seconds: number, extra = ''): Promise<string> {
+/** A photo of the test data (scaled to `size` px) moving over a grey scene along x(t), y(t) (ffmpeg expressions). */
+async function movingPhoto(out: string, photo: string, size: number, x: string, y: string, seconds: number, extra = ''): Promise<string> {
+  const file = requireTestdata(photo);
   const filter =
     `color=c=gray:s=${W}x${H}:r=${FPS}:d=${seconds}[bg];[0:v]scale=${size}:${size}[fg];` +
     `[bg][fg]overlay=x='${x}':y='${y}':shortest=1${extra},format=yuv420p[v]`;
-  return ffmpeg(out, ['-loop', '1', '-i', photo, '-filter_complex', filter, '-map', '[v]', '-t', String(seconds), ...(out.endsWith('.y4m') ? y4m : ['-c:v', 'libvpx', '-b:v', '2M'])]);
+  return ffmpeg(out, ['-loop', '1', '-i', file, '-filter_complex', filter, '-map', '[v]', '-t', String(seconds), ...(out.endsWith('.y4m') ? y4m : ['-c:v', 'libvpx', '-b:v', '2M'])]);
 }
 
 /** Scenes the recorded landmark fixtures come from (see record-landmarks.ts). */
 export const RECORDING_SCENES = {
   /** The shared swipe clip as it is. */
-  'swipe-victory': () => ffmpeg(path.join(SCENE_DIR, 'rec-swipe-victory.webm'), ['-i', SWIPE_WEBM, '-c', 'copy']),
+  'swipe-victory': async () => ffmpeg(path.join(SCENE_DIR, 'rec-swipe-victory.webm'), ['-i', requireTestdata(SWIPE_WEBM), '-c', 'copy']),
   /** A pointing hand wandering over the screen, never pinching, never pausing. */
   'wander-pointing': () => movingPhoto(path.join(SCENE_DIR, 'rec-wander-pointing.webm'), PHOTOS.pointingUp, 440, '100+120*sin(2*PI*t/3.5)', '20+50*sin(2*PI*t/2.3+1)', 6),
   /** A victory hand held still in front of a slightly noisy sensor: jitter and nothing else. */
