@@ -26,6 +26,7 @@ import {
 } from './host-payloads.ts';
 import { HostNotice, PackCheckReport, PackFileCandidate, PackFileId } from './pack-admin.ts';
 import { EnrolmentSecretInput, EventsTarget, HostCommand, HubEnrolResult, HubStatus, RendererHealth } from './hub-agent/hub-payloads.ts';
+import { FrameTick, RendererLogLine } from './unattended-payloads.ts';
 
 export const HOST_API = defineHostApi({
   getDeviceIdentity: call([], DeviceIdentity),
@@ -55,6 +56,10 @@ export const HOST_API = defineHostApi({
   reportRendererHealth: call([RendererHealth], z.void()),
   /** A hub command only the renderer can carry out (`upload-events`: wake the uploader now). */
   onHostCommand: event(HostCommand),
+  /** A frame was drawn (every couple of seconds while the page is visible), or the page was hidden: main's freeze detector. */
+  reportFrame: call([FrameTick], z.void()),
+  /** A line for the kiosk's log file: main redacts and rate-limits it; the browser host writes it to the console. */
+  log: call([RendererLogLine], z.void()),
   hub: {
     /** The hub agent's state: off, not enrolled, enrolling, enrolled (to which hub, store and name), revoked; last heartbeat and error. */
     status: call([], HubStatus),
@@ -115,3 +120,4 @@ export type {
   SessionState,
 } from './host-payloads.ts';
 export type { EventsTarget, HostCommand, HubEnrolResult, HubState, HubStatus, RendererHealth } from './hub-agent/hub-payloads.ts';
+export type { FrameTick, RendererLogLevel, RendererLogLine } from './unattended-payloads.ts';

@@ -150,6 +150,20 @@ describe('host handlers: the hub', () => {
     expect(ctx.reports.session).toBe('active');
   });
 
+  it('passes frame ticks and log lines on, and refuses a line that is not one', async () => {
+    const { ctx, record } = fakeHostContext();
+    const ipc = fakeIpcMain();
+    const kioskFrame = { url: APP_ENTRY_URL };
+    registerHostHandlers(ipc.ipc, createHostHandlers(ctx), () => kioskFrame, () => undefined);
+    await ipc.call(HOST_API.reportFrame.channel, kioskFrame, { visible: false });
+    await ipc.call(HOST_API.log.channel, kioskFrame, { level: 'warn', message: 'pixi texture missing', fields: { game: 'wheel' } });
+    for (const bad of [{ level: 'fatal', message: 'x' }, { level: 'info', message: 'x'.repeat(2_001) }, { level: 'info', message: 'x', fields: { frame: [1, 2, 3] } }]) {
+      await expect(ipc.call(HOST_API.log.channel, kioskFrame, bad)).rejects.toThrow(/bad arguments/);
+    }
+    expect(record.frames).toEqual([{ visible: false }]);
+    expect(record.rendererLines).toEqual([{ level: 'warn', message: 'pixi texture missing', fields: { game: 'wheel' } }]);
+  });
+
   it('tells the renderer the hub status, never the credential in it', async () => {
     const { handlers } = adminSetup();
     const status = await handlers.hub.status();

@@ -3,7 +3,7 @@
 // not compile.
 import type { RendererReports } from '../common/hub-agent/heartbeat-body.ts';
 import type { HubAgent } from '../common/hub-agent/hub-agent.ts';
-import type { AppHealth, DeviceIdentity, HostHandlers } from '../common/kiosk-api.ts';
+import type { AppHealth, DeviceIdentity, FrameTick, HostHandlers, RendererLogLine, SessionState } from '../common/kiosk-api.ts';
 import type { KioskSettings } from '../common/kiosk-settings.ts';
 import type { AdminGate } from './admin-pin.ts';
 import type { CouponGuard } from './coupon-guard.ts';
@@ -37,6 +37,12 @@ export interface HostContext {
   hub: Pick<HubAgent, 'status' | 'enrol' | 'eventsTarget'>;
   /** The renderer came up, with or without a pack: the supervisor's stable run starts. */
   onRendererReady: () => void;
+  /** A shopper session started or ended (updates and the nightly restart wait for an empty screen). */
+  onSessionState: (state: SessionState) => void;
+  /** The renderer drew a frame, or its page was hidden: the freeze detector. */
+  onFrame: (tick: FrameTick) => void;
+  /** A line from the renderer for the log file (main rate-limits and redacts it). */
+  onRendererLog: (line: RendererLogLine) => void;
   quit: () => void;
 }
 
@@ -49,8 +55,11 @@ export function createHostHandlers(ctx: HostContext): HostHandlers {
     getActivePack: async () => ctx.packs.active(),
     setSessionState: async (state) => {
       reports.session = state;
+      ctx.onSessionState(state);
       await ctx.packs.setSessionState(state);
     },
+    reportFrame: async (tick) => ctx.onFrame(tick),
+    log: async (line) => ctx.onRendererLog(line),
     reportReady: async (pack) => {
       ctx.onRendererReady();
       if (pack) await ctx.packs.rendererReady(pack);

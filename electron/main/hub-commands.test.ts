@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SCREENSHOT_BYTES, type KioskCommand } from '../../content/schema/hub-api/commands.ts';
 import type { HostCommand } from '../common/hub-agent/hub-payloads.ts';
 import type { SessionState } from '../common/kiosk-api.ts';
-import { fitWithin, mainCommandExecutors, RESTART_EXIT_CODE, restartPlan, type MainCommandParts, type WindowPicture } from './hub-commands.ts';
+import { fitLogLines, fitWithin, mainCommandExecutors, RESTART_EXIT_CODE, restartPlan, type MainCommandParts, type WindowPicture } from './hub-commands.ts';
 
 /** A window picture of a given size whose JPEG is `bytes` long at quality 80, halving as quality drops. */
 function picture(width: number, height: number, bytes = 100_000, log: string[] = []): WindowPicture {
@@ -24,6 +24,7 @@ function parts(overrides: Partial<MainCommandParts> = {}) {
     sendHostCommand: (c) => void record.sent.push(c),
     outboxDepth: () => 7,
     checkPack: async () => null,
+    logLines: async (count) => Array.from({ length: Math.min(count, 30) }, (_, i) => `{"level":"info","msg":"line ${i}"}`),
     ...overrides,
   };
   return { executors: mainCommandExecutors(p), record, setSession: (s: SessionState) => void (session = s) };
@@ -67,6 +68,22 @@ describe('main command executors', () => {
     expect((await parts().executors['check-pack'](cmd('check-pack'))).result).toEqual({ ok: false, message: expect.stringMatching(/No pack update URL is set.*packs.updateUrl/) });
     const withUrl = parts({ checkPack: async () => ({ ok: true, message: 'Checked the pack update URL: no new pack.' }) });
     expect((await withUrl.executors['check-pack'](cmd('check-pack'))).result).toEqual({ ok: true, message: 'Checked the pack update URL: no new pack.' });
+  });
+
+  it('sends the last lines of the log it was asked for, and says when the log holds fewer', async () => {
+    const { executors } = parts();
+    const some = (await executors.logs({ ...cmd('logs'), lines: 10 })).result;
+    expect(some).toMatchObject({ ok: true, message: "The last 10 lines of the kiosk's log." });
+    expect(some.logLines).toHaveLength(10);
+    const all = (await executors.logs(cmd('logs'))).result;
+    expect(all.message).toBe("The last 30 lines of the kiosk's log (all the log holds).");
+    expect(all.logLines!.at(-1)).toBe('{"level":"info","msg":"line 29"}');
+    // However long the lines, the answer stays within what the hub takes: the newest lines are kept.
+    const long = Array.from({ length: 1_000 }, (_, i) => `${i} ${'x'.repeat(1_990)}`);
+    const fitted = fitLogLines(long);
+    expect(fitted.at(-1)).toBe(long.at(-1));
+    expect(fitted.length).toBeLessThan(1_000);
+    expect(Buffer.byteLength(JSON.stringify(fitted))).toBeLessThanOrEqual(1_500_000 + 4 * fitted.length);
   });
 
   it('restarts under systemd by exiting with a failure code, elsewhere by relaunching', () => {

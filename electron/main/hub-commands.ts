@@ -1,7 +1,7 @@
 // How the kiosk app carries out the hub's commands. Each executor gets only the parts of
 // the app it needs, so tests hand in small fakes: the window's picture, the supervisor's
 // reload, the app's restart, the renderer's event channel and the pack poller.
-import { MAX_SCREENSHOT_BYTES } from '../../content/schema/hub-api/commands.ts';
+import { LOG_LINES_DEFAULT, MAX_SCREENSHOT_BYTES } from '../../content/schema/hub-api/commands.ts';
 import type { CommandExecutors, CommandOutcome } from '../common/hub-agent/hub-agent.ts';
 import type { HostCommand } from '../common/hub-agent/hub-payloads.ts';
 import type { SessionState } from '../common/kiosk-api.ts';
@@ -31,6 +31,24 @@ export interface MainCommandParts {
   outboxDepth: () => number | null;
   /** Polls the pack update URL now; null when none is set. */
   checkPack: () => Promise<{ ok: boolean; message: string } | null>;
+  /** The last lines of the kiosk's log file, oldest first (redacted when they were written). */
+  logLines: (count: number) => Promise<string[]>;
+}
+
+/** The most bytes of log lines one result carries (the hub takes a result of about 2 MB). */
+export const MAX_LOG_RESULT_BYTES = 1_500_000;
+
+/** The newest lines that fit in a result, oldest first. */
+export function fitLogLines(lines: readonly string[], maxBytes = MAX_LOG_RESULT_BYTES): string[] {
+  let bytes = 0;
+  let from = lines.length;
+  while (from > 0) {
+    const next = Buffer.byteLength(lines[from - 1]!) + 4;
+    if (bytes + next > maxBytes) break;
+    bytes += next;
+    from -= 1;
+  }
+  return lines.slice(from);
 }
 
 /** The size that fits within `max` pixels on the long side, never larger than the original. */
@@ -84,6 +102,13 @@ export function mainCommandExecutors(parts: MainCommandParts): CommandExecutors 
     'check-pack': async () => {
       const checked = await parts.checkPack();
       return checked ? { result: checked } : refused('No pack update URL is set on this kiosk (packs.updateUrl in kiosk.json): nothing to check.');
+    },
+    logs: async (command) => {
+      const wanted = command.lines ?? LOG_LINES_DEFAULT;
+      const read = await parts.logLines(wanted);
+      const lines = fitLogLines(read);
+      const note = lines.length < read.length ? ' (the older ones did not fit in one answer)' : read.length < wanted ? ' (all the log holds)' : '';
+      return { result: { ok: true, message: `The last ${lines.length} lines of the kiosk's log${note}.`, logLines: lines } };
     },
   };
 }

@@ -35,7 +35,7 @@ function mainHub(dataDir: string, fake: FakeHub, collectorUrl?: string) {
     box,
     couponKey: () => null,
     reports,
-    facts: () => ({ uptimeSec: 42, pack: { packId: 'spring', version: '2.0.0' }, packProblem: null, rendererRestarts: 3, rendererCrashes: 2, packRollbacks: 1 }),
+    facts: () => ({ uptimeSec: 42, pack: { packId: 'spring', version: '2.0.0' }, packProblem: null, rendererRestarts: 3, rendererCrashes: 2, packRollbacks: 1, update: null }),
     commands: {
       session: () => reports.session,
       capturePage: async () => null,
@@ -44,6 +44,7 @@ function mainHub(dataDir: string, fake: FakeHub, collectorUrl?: string) {
       sendHostCommand: () => undefined,
       outboxDepth: () => null,
       checkPack: async () => null,
+      logLines: async () => [],
     },
     log: () => undefined,
     onStatus: (s) => statuses.push(s),

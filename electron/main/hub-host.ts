@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { LedgerEntry } from '../common/hub-agent/command-ledger.ts';
 import { heartbeatFacts, type HostFacts, type RendererReports } from '../common/hub-agent/heartbeat-body.ts';
-import { HubAgent } from '../common/hub-agent/hub-agent.ts';
+import { HubAgent, type HubPackNews } from '../common/hub-agent/hub-agent.ts';
 import type { HubStatus } from '../common/hub-agent/hub-payloads.ts';
 import { hubSettingsProblems } from '../common/hub-agent/hub-settings.ts';
 import type { CouponPublicKey } from '../common/kiosk-api.ts';
@@ -26,6 +26,8 @@ export interface MainHubOptions {
   commands: MainCommandParts;
   log: (line: string) => void;
   onStatus: (status: HubStatus) => void;
+  /** The hub's word on content packs (keys to trust, the pack it assigns). */
+  onPackNews?: (news: HubPackNews) => void;
   fetch?: typeof fetch;
 }
 
@@ -48,6 +50,7 @@ export function createMainHub(o: MainHubOptions): MainHub {
     fetch: o.fetch,
     log: o.log,
     onStatus: o.onStatus,
+    ...(o.onPackNews ? { onPackNews: o.onPackNews } : {}),
   });
   const settingsProblems = hubSettingsProblems(o.config);
   return {

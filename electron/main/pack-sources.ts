@@ -1,16 +1,17 @@
 // Where new packs come from besides the admin screen: watched folders and USB sticks,
-// and an update URL. A file seen before (same path, size and time) is not imported
+// an update URL, and the hub (hub-packs.ts). A file seen before (same path, size and time) is not imported
 // again, so a stick left in the kiosk costs nothing at the next start.
 import path from 'node:path';
 import { createUpdatePoller, watchPackFolders, type FolderWatcher, type PollOutcome, type UpdatePoller } from '../../content/lib/index.ts';
 import type { KioskSettings } from '../common/kiosk-settings.ts';
+import type { HubPacks } from './hub-packs.ts';
 import { readJsonFile, writeJsonFileAtomic } from './json-file.ts';
 import type { PackService } from './pack-service.ts';
 
 export interface PackSources {
   /**
-   * Polls the pack update URL now (a hub command): what came of it in a sentence, or
-   * null when no update URL is set. Waits at most `waitMs` for the answer; a download
+   * Polls the pack update URL (or the hub) now (a hub command): what came of it in a
+   * sentence, or null when there is neither. Waits at most `waitMs` for the answer; a download
    * still running then carries on by itself.
    */
   checkNow(waitMs?: number): Promise<{ ok: boolean; message: string } | null>;
@@ -18,16 +19,19 @@ export interface PackSources {
 }
 
 /** A poll's outcome in words for the console. */
-export function describePollOutcome(outcome: PollOutcome, lastImportError: string | null): { ok: boolean; message: string } {
+export function describePollOutcome(outcome: PollOutcome, lastImportError: string | null, from = 'the pack update URL'): { ok: boolean; message: string } {
   switch (outcome.kind) {
     case 'not-modified':
-      return { ok: true, message: 'Checked the pack update URL: no new pack.' };
+      return { ok: true, message: `Checked ${from}: no new pack.` };
     case 'imported':
-      return { ok: true, message: `Checked the pack update URL: a new pack was downloaded (${Math.round(outcome.bytes / 1e6)} MB) and installed; it starts when nobody is using the screen.` };
+      return { ok: true, message: `Checked ${from}: a new pack was downloaded (${Math.round(outcome.bytes / 1e6)} MB) and installed; it starts when nobody is using the screen.` };
     case 'refused':
-      return { ok: false, message: `Checked the pack update URL: the pack there was refused — ${lastImportError ?? String((outcome.error as Error)?.message ?? outcome.error)}` };
+      return { ok: false, message: `Checked ${from}: the pack there was refused — ${lastImportError ?? String((outcome.error as Error)?.message ?? outcome.error)}` };
     case 'failed':
-      return { ok: false, message: `Could not check the pack update URL (${String((outcome.error as Error)?.message ?? outcome.error)}); the kiosk tries again in ${Math.round(outcome.retryInMs / 1000)} s.` };
+      return {
+        ok: false,
+        message: `Could not check ${from} (${String((outcome.error as Error)?.message ?? outcome.error)}); the kiosk tries again ${outcome.retryInMs > 0 ? `in ${Math.round(outcome.retryInMs / 1000)} s` : 'at its next heartbeat'}.`,
+      };
   }
 }
 
@@ -37,6 +41,8 @@ export async function startPackSources(options: {
   folders: string[];
   dataDir: string;
   log: (message: string) => void;
+  /** Packs the hub assigns (null without hub.url). */
+  hub?: HubPacks | null;
 }): Promise<PackSources> {
   const { service, config, log } = options;
   const ledgerFile = path.join(options.dataDir, 'pack-files-seen.json');
@@ -76,11 +82,19 @@ export async function startPackSources(options: {
 
   return {
     async checkNow(waitMs = 60_000) {
-      if (!poller) return null;
-      const outcome = poller.pollOnce().then((o) => describePollOutcome(o, service.lastImportError()));
+      const hub = options.hub;
+      let outcome: Promise<{ ok: boolean; message: string }>;
+      // With a hub, the hub says which pack this kiosk runs.
+      if (hub) {
+        outcome = hub.checkNow().then((o) =>
+          o ? describePollOutcome(o, service.lastImportError(), 'the hub') : { ok: false, message: 'Not enrolled with the hub: there is no pack to ask it for.' },
+        );
+      } else if (poller) outcome = poller.pollOnce().then((o) => describePollOutcome(o, service.lastImportError()));
+      else return null;
       let timer: NodeJS.Timeout | undefined;
       const stillRunning = new Promise<{ ok: boolean; message: string }>((resolve) => {
-        timer = setTimeout(() => resolve({ ok: true, message: `Checking the pack update URL: a download is still running after ${Math.round(waitMs / 1000)} s and carries on by itself.` }), waitMs);
+        const from = hub ? 'the hub' : 'the pack update URL';
+        timer = setTimeout(() => resolve({ ok: true, message: `Checking ${from}: a download is still running after ${Math.round(waitMs / 1000)} s and carries on by itself.` }), waitMs);
       });
       try {
         return await Promise.race([outcome, stillRunning]);
@@ -90,6 +104,7 @@ export async function startPackSources(options: {
     },
     async close() {
       poller?.stop();
+      await options.hub?.close();
       await watcher?.close();
     },
   };

@@ -160,4 +160,16 @@ describe('renderer supervisor', () => {
     clock.advance(SUPERVISOR_POLICY.hangGraceMs + 1_000);
     expect(log).toEqual([`kill@${65_000 + SUPERVISOR_POLICY.hangGraceMs}`, `reload@${65_000 + SUPERVISOR_POLICY.hangGraceMs + 1_000}`]);
   });
+
+  it('kills and reloads a frozen screen at once, as a hang and not a crash', () => {
+    const { clock, log, supervisor } = setup();
+    supervisor.rendererFrozen();
+    // The killed renderer's process-gone signal follows: the same failure, not a second one.
+    supervisor.rendererGone('crash');
+    supervisor.rendererFrozen();
+    clock.advance(SUPERVISOR_POLICY.baseDelayMs);
+    expect(log).toEqual(['kill@0', `reload@${SUPERVISOR_POLICY.baseDelayMs}`]);
+    expect(supervisor.restartCount).toBe(1);
+    expect(supervisor.crashCount).toBe(0);
+  });
 });

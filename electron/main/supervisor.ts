@@ -106,6 +106,18 @@ export class Supervisor {
     }, this.policy.hangGraceMs);
   }
 
+  /**
+   * The screen stopped drawing while shown (the freeze detector gave it its time already):
+   * handled as a hang whose grace has run out — killed, and reloaded on the hang's path.
+   */
+  rendererFrozen(): void {
+    if (this.pendingReload !== null) return;
+    this.clearHangTimer();
+    this.killingHung = true;
+    this.actions.killHung();
+    this.rendererGone('hang');
+  }
+
   rendererResponsive(): void {
     this.clearHangTimer();
   }

@@ -69,7 +69,9 @@ export async function downloadResumable(request: DownloadRequest): Promise<Downl
   try {
     armStall();
     const response = await (request.fetch ?? fetch)(request.url, { headers, signal: abort.signal, redirect: 'follow' });
-    if (response.status === 304) {
+    // 304: still the file handled last time. 204: the server has no file for this client
+    // (a hub that assigns this kiosk no pack): either way nothing to fetch, keep what runs.
+    if (response.status === 304 || response.status === 204) {
       await response.body?.cancel();
       await rm(request.partFile, { force: true });
       return { kind: 'not-modified' };

@@ -51,5 +51,6 @@ export function ledgerResult(result: CommandResult): NonNullable<LedgerEntry['re
 function resentResult(entry: LedgerEntry): CommandResult {
   if (!entry.result) return { ok: false, message: INTERRUPTED_MESSAGE };
   if (entry.kind === 'screenshot' && entry.result.ok) return { ok: true, message: `${entry.result.message} (the picture is not kept on the kiosk: ask for a new screenshot)` };
+  if (entry.kind === 'logs' && entry.result.ok) return { ok: true, message: `${entry.result.message} (the lines are not kept with the command on the kiosk: ask for the log again)` };
   return entry.result;
 }

@@ -1,7 +1,7 @@
 // The heartbeat a kiosk sends the hub, made from what the host knows of itself and what
 // the renderer last reported. Both hosts (main, the browser) build it here, so the two
 // cannot report differently.
-import type { Heartbeat } from '../../../content/schema/hub-api/heartbeat.ts';
+import type { AppUpdateReport, Heartbeat } from '../../../content/schema/hub-api/heartbeat.ts';
 import type { CameraAvailability, HostMode, SessionState } from '../host-payloads.ts';
 import type { RendererHealth } from './hub-payloads.ts';
 
@@ -30,6 +30,8 @@ export interface HostFacts {
   rendererRestarts: number;
   rendererCrashes: number;
   packRollbacks: number;
+  /** The app's self-update; null where the host does not update itself (browser mode). */
+  update: AppUpdateReport | null;
 }
 
 /** A heartbeat without its sentAt (the agent stamps it when it sends). */
@@ -58,5 +60,13 @@ export function heartbeatFacts(host: HostFacts, reports: RendererReports): Heart
     fps: renderer?.fps ?? null,
     lastInteractionAt: renderer?.lastInteractionAt ?? null,
     session: reports.session,
+    update: host.update
+      ? {
+          ...host.update,
+          currentVersion: cut(host.update.currentVersion, 40),
+          availableVersion: host.update.availableVersion === null ? null : cut(host.update.availableVersion, 40),
+          message: host.update.message === null ? null : cut(host.update.message, 500),
+        }
+      : null,
   };
 }

@@ -25,6 +25,7 @@ const HOST: HostFacts = {
   rendererRestarts: 2,
   rendererCrashes: 1,
   packRollbacks: 0,
+  update: { state: 'downloading', currentVersion: '0.1.0', availableVersion: '0.2.0', percent: 42.5, message: null, lastCheckAt: 1_790_000_000_000 },
 };
 
 const RENDERER: RendererHealth = {
@@ -58,6 +59,7 @@ function kiosk(hubSettings: Partial<KioskSettings['hub']> = {}) {
     restart: async (c) => (ran.push(c), outcome('Restarting.')),
     'upload-events': async (c) => (ran.push(c), outcome('Asked the screen to send its events now.')),
     'check-pack': async (c) => (ran.push(c), outcome('No new pack.')),
+    logs: async (c) => (ran.push(c), outcome('The last 0 lines of the kiosk\'s log.')),
   };
   const settings = { ...DEFAULT_KIOSK_CONFIG.hub, url: hub.url, ...hubSettings };
   const start = async () => {
@@ -176,6 +178,7 @@ describe('hub agent: heartbeats', () => {
     await k.clock.advance(0);
     // Before the renderer has reported: its fields are empty, never made up.
     expect(k.hub.heartbeats[0]).toMatchObject({ outbox: null, fps: null, jsHeapBytes: null, scanner: 'none', session: 'idle', rendererRestarts: 2, rendererCrashes: 1 });
+    expect(k.hub.heartbeats[0]!.update).toEqual({ state: 'downloading', currentVersion: '0.1.0', availableVersion: '0.2.0', percent: 42.5, message: null, lastCheckAt: 1_790_000_000_000 });
 
     k.reports.health = RENDERER;
     k.reports.session = 'active';

@@ -10,6 +10,8 @@ import { CouponPublicKeyRecord } from '../../../content/schema/coupon/coupon-rec
 import { CommandResult, commandResultRoute, commandsRoute, type CommandKind, type KioskCommand } from '../../../content/schema/hub-api/commands.ts';
 import { enrolRoute, type EnrolResponse } from '../../../content/schema/hub-api/enrolment.ts';
 import { heartbeatRoute } from '../../../content/schema/hub-api/heartbeat.ts';
+import type { AssignedPack } from '../../../content/schema/hub-api/pack.ts';
+import type { TrustedKey } from '../../../content/schema/kiosk-config.ts';
 import type { HubRoute } from '../../../content/schema/hub-api/route.ts';
 import type { KioskSettings } from '../kiosk-settings.ts';
 import type { CouponPublicKey } from '../host-payloads.ts';
@@ -60,6 +62,17 @@ export interface HubAgentOptions {
   log?: (line: string) => void;
   /** Every change of the status (state, last heartbeat, last error, last command). */
   onStatus?: (status: HubStatus) => void;
+  /** What the hub says about content packs, at enrolment and in every heartbeat answer. */
+  onPackNews?: (news: HubPackNews) => void;
+}
+
+/**
+ * The hub's word on content packs: the keys its packs are signed with, and (in heartbeat
+ * answers; undefined at enrolment) the pack it assigns this kiosk — null for none.
+ */
+export interface HubPackNews {
+  trustedKeys: TrustedKey[];
+  assigned?: AssignedPack | null;
 }
 
 /** Full results (with screenshots) kept in memory for re-sending within this run. */
@@ -265,6 +278,7 @@ export class HubAgent {
     for (const slot of Object.keys(this.errors) as ErrorSlot[]) this.errors[slot] = null;
     if (answer.deviceId !== this.o.device.deviceId) this.log(`the hub registered this kiosk as ${answer.deviceId} (its device id is ${this.o.device.deviceId})`);
     this.log(`enrolled with the hub at ${hubOrigin(this.url!)} as ${answer.storeId} · ${answer.kioskName}`);
+    if (answer.packKeys) this.packNews({ trustedKeys: answer.packKeys });
     try {
       await this.o.credentials.write(credential);
     } catch (err) {
@@ -318,6 +332,7 @@ export class HubAgent {
         this.setError('heartbeat', null);
         this.emit();
         if (answer.body.commandsWaiting > 0) this.pollWake.abort();
+        if (answer.body.packs) this.packNews(answer.body.packs);
         await this.clock.sleep(this.o.settings.heartbeatSec * 1000, signal);
         continue;
       }
@@ -326,6 +341,15 @@ export class HubAgent {
       const wait = retryDelay(failures, answer, this.random);
       this.setError('heartbeat', describeFailure('heartbeat', answer, this.url!, wait.ms));
       await this.clock.sleep(wait.ms, signal);
+    }
+  }
+
+  /** Hands the hub's pack news to the host; a host that fails at it costs the agent nothing. */
+  private packNews(news: HubPackNews): void {
+    try {
+      this.o.onPackNews?.(news);
+    } catch (err) {
+      this.note(`the hub's pack news could not be taken (${(err as Error).message})`);
     }
   }
 

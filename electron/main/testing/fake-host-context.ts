@@ -4,7 +4,7 @@
 import { DEFAULT_KIOSK_CONFIG } from '../../../content/schema/kiosk-config.ts';
 import { newRendererReports } from '../../common/hub-agent/heartbeat-body.ts';
 import type { HubStatus } from '../../common/hub-agent/hub-payloads.ts';
-import type { PackRef } from '../../common/kiosk-api.ts';
+import type { FrameTick, PackRef, RendererLogLine } from '../../common/kiosk-api.ts';
 import type { PackFileCandidate, PackSource } from '../../common/pack-admin.ts';
 import type { HostContext } from '../host-handlers.ts';
 
@@ -24,6 +24,9 @@ export interface HostRecord {
   rendererReady: number;
   /** Codes the hub agent was asked to enrol with. */
   enrolments: string[];
+  /** Frame ticks and log lines the renderer sent. */
+  frames: FrameTick[];
+  rendererLines: RendererLogLine[];
 }
 
 /** A hub agent that is set up but not enrolled. */
@@ -45,7 +48,7 @@ const lockedGate: HostContext['gate'] = {
 };
 
 export function fakeHostContext(overrides: Partial<HostContext> = {}): { ctx: HostContext; record: HostRecord } {
-  const record: HostRecord = { quits: 0, installed: [], rolledBack: [], checked: [], listed: 0, packsConfirmed: [], rendererReady: 0, enrolments: [] };
+  const record: HostRecord = { quits: 0, installed: [], rolledBack: [], checked: [], listed: 0, packsConfirmed: [], rendererReady: 0, enrolments: [], frames: [], rendererLines: [] };
   const ctx: HostContext = {
     identity: { deviceId: 'device-1', bootId: 'boot-1', storeId: 'sh-001', kioskName: 'Window 1' },
     uptimeMs: () => 90_000,
@@ -98,6 +101,9 @@ export function fakeHostContext(overrides: Partial<HostContext> = {}): { ctx: Ho
       eventsTarget: () => null,
     },
     onRendererReady: () => void (record.rendererReady += 1),
+    onSessionState: () => undefined,
+    onFrame: (tick) => void record.frames.push(tick),
+    onRendererLog: (line) => void record.rendererLines.push(line),
     quit: () => void (record.quits += 1),
     ...overrides,
   };

@@ -6,6 +6,7 @@ import { KIOSK_API } from '../../../../content/schema/hub-api/index.ts';
 import type { CommandResult, KioskCommand } from '../../../../content/schema/hub-api/commands.ts';
 import type { EnrolRequest } from '../../../../content/schema/hub-api/enrolment.ts';
 import type { Heartbeat } from '../../../../content/schema/hub-api/heartbeat.ts';
+import type { KioskPackNews } from '../../../../content/schema/hub-api/pack.ts';
 import type { HubRoute } from '../../../../content/schema/hub-api/route.ts';
 
 export type KioskRouteName = keyof typeof KIOSK_API;
@@ -42,6 +43,8 @@ export class FakeHub {
   /** Every request, in order: route name and the Authorization header it carried. */
   readonly requests: { route: KioskRouteName; at: number; authorization: string | null }[] = [];
   commandsWaiting = 0;
+  /** What heartbeat answers say about packs (absent: a hub that hands out none). */
+  packs: KioskPackNews | undefined = undefined;
   /** The network is down: every request fails as fetch fails without a connection. */
   offline = false;
   /** Requests tried, whether or not they reached the hub. */
@@ -117,7 +120,7 @@ export class FakeHub {
     switch (name) {
       case 'heartbeat':
         this.heartbeats.push(body as Heartbeat);
-        return this.answer(route, 200, { serverTime: this.now(), commandsWaiting: this.commandsWaiting });
+        return this.answer(route, 200, { serverTime: this.now(), commandsWaiting: this.commandsWaiting, ...(this.packs ? { packs: this.packs } : {}) });
       case 'commands': {
         const waitSec = Number(query.get('waitSec'));
         if (!(waitSec >= 0 && waitSec <= 60)) return this.answer(route, 400, { error: 'waitSec', code: 'bad-request' });
