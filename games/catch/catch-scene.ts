@@ -2,11 +2,15 @@
 // pointer (the stage shows the theme's backdrop). The rules in catch-rules.ts decide everything.
 import { Container, Graphics, Sprite, type Texture } from 'pixi.js';
 import type { BaseGameSettings, GameContext, Unsubscribe } from '../contract.ts';
+import { shake } from '../engine/effect-motion.ts';
+import { ScorePops } from '../engine/effects.ts';
 import { containScale } from '../engine/fit-world.ts';
 import type { Outcome, Scene } from '../engine/game-runner.ts';
+import { GAME_FONT, loadGlyphs } from '../engine/glyphs.ts';
 import { PlayClock } from '../engine/play-clock.ts';
 import { progressReporter } from '../engine/progress-reporter.ts';
 import type { Stage } from '../engine/stage.ts';
+import { sharedTextStyle } from '../engine/text-style.ts';
 import { TextureBag } from '../engine/textures.ts';
 import { aimBasket, createCatch, ITEM_RADIUS, resizeCatch, stepCatch, type CatchState } from './catch-rules.ts';
 
@@ -19,11 +23,24 @@ export interface CatchSettings extends BaseGameSettings {
 }
 
 const BASKET_HEIGHT = 150;
+const POP_FONT = { weight: '700', size: 88 } as const;
+/** The pops' labels, by index: a catch scores one, a bug costs one. */
+const POP_LABELS = ['+1', '−1'] as const;
+const CAUGHT = 0;
+const HIT = 1;
+/** How long the basket reacts: a squash on a catch, a shake and a red flash on a bug. */
+const REACTION_MS = 320;
+const HIT_TINT = 0xff5a5a;
+/** A bug's "−1": a crimson no fruit in a pack is likely to share. */
+const HIT_COLOUR = 0xc2185b;
 
 export class CatchScene implements Scene {
   private readonly textures = new TextureBag();
   private readonly itemLayer = new Container();
   private readonly basket = new Container();
+  private pops: ScorePops | null = null;
+  private reaction: 'caught' | 'hit' | null = null;
+  private reactionMs = 0;
   private readonly sprites = new Map<number, Sprite>();
   private readonly spare: Sprite[] = [];
   private readonly alive = new Set<number>();
@@ -52,6 +69,7 @@ export class CatchScene implements Scene {
       this.textures.loadAll(s.goodItems),
       this.textures.loadAll(s.badItems),
       s.basket ? this.textures.load(s.basket) : Promise.resolve(null),
+      loadGlyphs([POP_FONT], POP_LABELS),
     ]);
     if (this.isOver()) return; // left while loading: the stage is gone
     this.good = good;
@@ -64,7 +82,9 @@ export class CatchScene implements Scene {
     } else {
       this.basket.addChild(new Graphics());
     }
-    this.stage.root.addChild(this.itemLayer, this.basket);
+    const popStyle = (fill: number) => sharedTextStyle({ fontFamily: GAME_FONT, fontSize: POP_FONT.size, fontWeight: POP_FONT.weight, fill, stroke: { color: 0xffffff, width: 10 } });
+    this.pops = new ScorePops(POP_LABELS.map((text, i) => ({ text, style: popStyle(i === CAUGHT ? s.theme.primary : HIT_COLOUR) })));
+    this.stage.root.addChild(this.itemLayer, this.basket, this.pops.view);
     this.stage.onResize((fit) => {
       resizeCatch(this.state, fit.world);
       this.layout();
@@ -84,9 +104,14 @@ export class CatchScene implements Scene {
   update(frameMs: number): void {
     const step = this.clock.advance(frameMs);
     for (const event of stepCatch(this.state, step, this.ctx.random)) {
-      if (event.type === 'caught') this.ctx.sound.play('good');
-      else if (event.type === 'hit') this.ctx.sound.play('bad');
+      if (event.type === 'missed') continue;
+      this.ctx.sound.play(event.type === 'caught' ? 'good' : 'bad');
+      this.pops?.show(event.type === 'caught' ? CAUGHT : HIT, event.item.x, this.state.basket.y - ITEM_RADIUS);
+      this.reaction = event.type;
+      this.reactionMs = 0;
     }
+    this.reactionMs += frameMs;
+    this.pops?.update(frameMs);
     this.draw();
     this.report(this.state.score, this.clock.remainingMs);
     if (this.clock.done) {
@@ -114,9 +139,30 @@ export class CatchScene implements Scene {
     }
   }
 
+  /** The basket answers what fell in: a springy squash for a catch, a red shake for a bug. */
+  private react(): void {
+    const reacting = this.reaction !== null && this.reactionMs < REACTION_MS;
+    if (!reacting) {
+      this.reaction = null;
+      this.basket.scale.set(1);
+      this.basket.tint = 0xffffff;
+      return;
+    }
+    if (this.reaction === 'caught') {
+      const squash = shake(this.reactionMs, REACTION_MS, 0.12, REACTION_MS);
+      this.basket.scale.set(1 + squash, 1 - squash);
+      this.basket.tint = 0xffffff;
+    } else {
+      this.basket.x += shake(this.reactionMs, REACTION_MS, 28);
+      this.basket.scale.set(1);
+      this.basket.tint = HIT_TINT;
+    }
+  }
+
   private draw(): void {
     const { items, basket } = this.state;
     this.basket.position.set(basket.x, basket.y);
+    this.react();
     const alive = this.alive;
     alive.clear();
     for (const item of items) {

@@ -11,6 +11,13 @@ export const DESIGN_SIZE: Record<Orientation, Size> = {
   landscape: { width: 1920, height: 1080 },
 };
 
+/**
+ * The band across the top of a game the kiosk covers with its time and score, in world
+ * units (the short side is 1080 or more): what a shopper must see, such as the
+ * wheel's pointer, sits below it.
+ */
+export const HUD_BAND = 170;
+
 export interface WorldFit {
   orientation: Orientation;
   /** CSS pixels per world unit. */

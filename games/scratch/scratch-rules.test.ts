@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearedShare, createMask, dealCard, matchedSymbol, scratchAt, strokePoints } from './scratch-rules.ts';
+import { clearedShare, createMask, dealCard, matchedSymbol, scratchAt, strokePoints, winningCells } from './scratch-rules.ts';
 
 const seeded = (seed: number) => () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const counts = (card: number[]) => [...card.reduce((m, s) => m.set(s, (m.get(s) ?? 0) + 1), new Map<number, number>()).values()].sort();
@@ -20,6 +20,20 @@ describe('scratch card rules', () => {
         expect(Math.max(...lose)).toBeLessThan(symbols);
       }
     }
+  });
+
+  it('reveals as the winning three exactly the three cells of the matched symbol, and none when the rules said "no prize"', () => {
+    const random = seeded(21);
+    for (let i = 0; i < 300; i++) {
+      const won = dealCard(true, 3 + (i % 5), random);
+      const cells = winningCells(won);
+      expect(cells).toHaveLength(3);
+      expect(new Set(cells.map((c) => won[c])).size).toBe(1);
+      expect(won[cells[0]!]).toBe(matchedSymbol(won));
+      expect(won.filter((s) => s === won[cells[0]!])).toHaveLength(3);
+      expect(winningCells(dealCard(false, 3 + (i % 5), random))).toEqual([]);
+    }
+    expect(winningCells([2, 0, 2, 1, 2, 0])).toEqual([0, 2, 4]);
   });
 
   it('puts the winning symbols in different places from card to card', () => {

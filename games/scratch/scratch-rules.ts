@@ -39,6 +39,17 @@ export function matchedSymbol(card: readonly number[]): number | null {
   return null;
 }
 
+/** The cells (indexes into the card) that show the winning three, in order; empty on a card that does not win. */
+export function winningCells(card: readonly number[]): number[] {
+  const winner = matchedSymbol(card);
+  const cells: number[] = [];
+  if (winner === null) return cells;
+  card.forEach((symbol, i) => {
+    if (symbol === winner) cells.push(i);
+  });
+  return cells;
+}
+
 /** Which part of the cover is gone, on a grid of small squares over the card. */
 export interface ScratchMask {
   cols: number;

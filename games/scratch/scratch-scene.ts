@@ -8,7 +8,8 @@
 // frame draws one card-sized quad instead of a face, six symbols and a cover on top.
 import { Container, Graphics, RenderTexture, Sprite, Text, type Texture } from 'pixi.js';
 import type { BaseGameSettings, GameContext, PrizeReveal, Unsubscribe } from '../contract.ts';
-import { containScale, coverFit } from '../engine/fit-world.ts';
+import { ConfettiBurst } from '../engine/effects.ts';
+import { containScale, coverFit, HUD_BAND } from '../engine/fit-world.ts';
 import type { Outcome, Scene } from '../engine/game-runner.ts';
 import { PlayClock } from '../engine/play-clock.ts';
 import { progressReporter } from '../engine/progress-reporter.ts';
@@ -16,13 +17,13 @@ import { GAME_FONT, loadGlyphs } from '../engine/glyphs.ts';
 import type { Stage } from '../engine/stage.ts';
 import { sharedTextStyle } from '../engine/text-style.ts';
 import { TextureBag } from '../engine/textures.ts';
-import { clearedShare, createMask, dealCard, matchedSymbol, REVEAL_AT, scratchAt, strokePoints, type ScratchMask } from './scratch-rules.ts';
+import { clearedShare, createMask, dealCard, matchedSymbol, REVEAL_AT, scratchAt, strokePoints, winningCells, type ScratchMask } from './scratch-rules.ts';
 
 export interface ScratchSettings extends BaseGameSettings {
   /** Image URLs of the symbols (at least three). */
   symbols: string[];
   cover?: string;
-  /** The hint printed on the cover, in the shopper's language. */
+  /** The hint printed on the plain cover, in the shopper's language (a pack's cover image carries its own). */
   coverLabel: string;
 }
 
@@ -30,12 +31,19 @@ type Phase = 'waiting' | 'dealing' | 'scratching' | 'revealed';
 const CELL = 400;
 const BRUSH = 70;
 const REVEALED_MS = 1500;
+/** A win stays on screen longer: the winning three and the confetti are the moment a shopper came for. */
+const WON_MS = 2600;
+const CONFETTI_COLOURS = [0xffd54f, 0xff7043, 0x4fc3f7, 0x81c784, 0xf06292];
 const COVER_FONT = { weight: '700', size: 72 } as const;
 
 export class ScratchScene implements Scene {
   private readonly textures = new TextureBag();
   private readonly card = new Container();
   private readonly glow = new Graphics();
+  /** Veils the cells that are not part of the winning three, so the three stand out. */
+  private readonly veil = new Graphics();
+  private confetti: ConfettiBurst | null = null;
+  private winners: number[] = [];
   /** This frame's brush stamps: circles of the face, painted into the view in one render. */
   private readonly brush = new Graphics();
   private readonly stamps: { x: number; y: number }[] = [];
@@ -86,8 +94,9 @@ export class ScratchScene implements Scene {
     this.view = RenderTexture.create({ width, height, resolution });
     this.face = RenderTexture.create({ width, height, resolution });
     this.paintCover(cover);
-    this.card.addChild(new Sprite(this.view), this.glow, new Graphics().roundRect(0, 0, width, height, 48).stroke({ width: 12, color: s.theme.primary }));
-    this.stage.root.addChild(this.card);
+    this.card.addChild(new Sprite(this.view), this.veil, this.glow, new Graphics().roundRect(0, 0, width, height, 48).stroke({ width: 12, color: s.theme.primary }));
+    this.confetti = new ConfettiBurst(80, [s.theme.primary, s.theme.accent, ...CONFETTI_COLOURS], this.ctx.random);
+    this.stage.root.addChild(this.card, this.confetti.view);
     this.stage.onResize(() => this.layout());
     this.layout();
     this.report(0, this.clock.remainingMs);
@@ -111,15 +120,18 @@ export class ScratchScene implements Scene {
   update(frameMs: number): void {
     this.phaseMs += frameMs;
     this.paintStamps();
+    this.confetti?.update(frameMs);
     if (this.phase === 'scratching') {
       this.clock.advance(frameMs);
       const share = clearedShare(this.mask);
       this.report(Math.round(share * 100), this.clock.remainingMs);
       if (share >= REVEAL_AT || this.clock.done) this.reveal();
     } else if (this.phase === 'revealed') {
-      if (this.faceSprite) this.faceSprite.alpha = Math.min(1, this.phaseMs / 400);
-      this.glow.alpha = 0.5 + 0.5 * Math.sin(this.phaseMs / 120);
-      if (this.phaseMs >= REVEALED_MS) {
+      const shown = Math.min(1, this.phaseMs / 400);
+      if (this.faceSprite) this.faceSprite.alpha = shown;
+      this.veil.alpha = shown;
+      this.glow.alpha = 0.6 + 0.4 * Math.sin(this.phaseMs / 120);
+      if (this.phaseMs >= (this.winners.length > 0 ? WON_MS : REVEALED_MS)) {
         const share = clearedShare(this.mask);
         this.finish({ score: Math.round(share * 100), stats: { scratched: Math.round(share * 100), matched: matchedSymbol(this.deal) === null ? 0 : 1 } });
       }
@@ -200,14 +212,27 @@ export class ScratchScene implements Scene {
     this.faceSprite = new Sprite(this.face!);
     this.faceSprite.alpha = 0;
     this.card.addChildAt(this.faceSprite, 1);
-    const winner = matchedSymbol(this.deal);
-    this.deal.forEach((symbol, i) => {
-      if (symbol !== winner) return;
-      const x = (i % this.cols) * CELL;
-      const y = Math.floor(i / this.cols) * CELL;
-      this.glow.roundRect(x + 20, y + 20, CELL - 40, CELL - 40, 32).stroke({ width: 18, color: this.ctx.settings.theme.accent });
-    });
-    this.ctx.sound.play(winner === null ? 'lose' : 'win');
+    this.winners = winningCells(this.deal);
+    const won = this.winners.length > 0;
+    const cellAt = (i: number) => ({ x: (i % this.cols) * CELL, y: Math.floor(i / this.cols) * CELL });
+    this.veil.alpha = 0;
+    if (won) {
+      // The other cells fade back; the three get a thick pulsing frame and a light wash.
+      this.deal.forEach((_, i) => {
+        if (this.winners.includes(i)) return;
+        const { x, y } = cellAt(i);
+        this.veil.rect(x + 4, y + 4, CELL - 8, CELL - 8);
+      });
+      this.veil.fill({ color: 0xffffff, alpha: 0.7 });
+      for (const i of this.winners) {
+        const { x, y } = cellAt(i);
+        this.glow.roundRect(x + 16, y + 16, CELL - 32, CELL - 32, 36).fill({ color: this.ctx.settings.theme.accent, alpha: 0.18 }).stroke({ width: 22, color: this.ctx.settings.theme.accent });
+      }
+      const centre = this.card.toGlobal({ x: this.cols * CELL / 2, y: this.rows * CELL / 2 });
+      const at = this.stage.root.toLocal(centre);
+      this.confetti?.burst(at.x, at.y, 80, 1700);
+    }
+    this.ctx.sound.play(won ? 'win' : 'lose');
   }
 
   private paintCover(image: Texture | null): void {
@@ -224,16 +249,16 @@ export class ScratchScene implements Scene {
       sprite.mask = clip;
       art.addChild(sprite, clip);
     } else {
+      // A pack's cover art carries its own hint; the label goes on the plain cover only, so it is never there twice.
       const shine = new Graphics();
       for (let i = -height; i < width; i += 90) shine.moveTo(i, 0).lineTo(i + height, height);
       shine.stroke({ width: 24, color: 0xd4d7dd, alpha: 0.7 });
-      art.addChild(shine);
+      const style = sharedTextStyle({ fontFamily: GAME_FONT, fontSize: COVER_FONT.size, fontWeight: COVER_FONT.weight, fill: 0xffffff, stroke: { color: s.theme.primary, width: 8 }, align: 'center', wordWrap: true, breakWords: true, wordWrapWidth: width * 0.8 });
+      const label = new Text({ text: s.coverLabel, style });
+      label.anchor.set(0.5);
+      label.position.set(width / 2, height / 2);
+      art.addChild(shine, label);
     }
-    const style = sharedTextStyle({ fontFamily: GAME_FONT, fontSize: COVER_FONT.size, fontWeight: COVER_FONT.weight, fill: 0xffffff, stroke: { color: s.theme.primary, width: 8 }, align: 'center', wordWrap: true, breakWords: true, wordWrapWidth: width * 0.8 });
-    const label = new Text({ text: s.coverLabel, style });
-    label.anchor.set(0.5);
-    label.position.set(width / 2, height / 2);
-    art.addChild(label);
     this.stage.app.renderer.render({ container: art, target: this.view!, clear: true });
     art.destroy({ children: true, context: true });
   }
@@ -241,8 +266,10 @@ export class ScratchScene implements Scene {
   private layout(): void {
     const { world } = this.stage.fit;
     const { width, height } = this.cardSize;
-    const scale = Math.min((world.width * 0.86) / width, (world.height * 0.78) / height);
+    // Below the kiosk's time and score, centred in the rest.
+    const room = world.height - HUD_BAND - 40;
+    const scale = Math.min((world.width * 0.86) / width, (room * 0.92) / height);
     this.card.scale.set(scale);
-    this.card.position.set((world.width - width * scale) / 2, (world.height - height * scale) / 2);
+    this.card.position.set((world.width - width * scale) / 2, HUD_BAND + (room - height * scale) / 2);
   }
 }

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { landingRotation, segmentFor, segmentUnder, spinEase } from './wheel-rules.ts';
+import { HUD_BAND } from '../engine/fit-world.ts';
+import { landingRotation, POINTER_REACH, RIM_REACH, segmentFor, segmentUnder, spinEase, wheelLayout } from './wheel-rules.ts';
 
 const seeded = (seed: number) => () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const TAU = Math.PI * 2;
 
 describe('wheel rules', () => {
+  it('keeps the pointer below the kiosk\'s time and score and the whole wheel on screen, in both orientations', () => {
+    for (const world of [{ width: 1920, height: 1080 }, { width: 1080, height: 1920 }, { width: 2560, height: 1080 }, { width: 1080, height: 2340 }]) {
+      const { x, y, unit } = wheelLayout(world);
+      expect(y - POINTER_REACH * unit, `pointer top in ${world.width}x${world.height}`).toBeGreaterThanOrEqual(HUD_BAND);
+      expect(y + RIM_REACH * unit).toBeLessThanOrEqual(world.height);
+      expect(x - RIM_REACH * unit).toBeGreaterThanOrEqual(0);
+      expect(x + RIM_REACH * unit).toBeLessThanOrEqual(world.width);
+      expect(RIM_REACH * 2 * unit, 'the wheel fills most of the short side').toBeGreaterThan(Math.min(world.width, world.height) * 0.7);
+    }
+  });
+
   it('knows which segment is under the pointer', () => {
     expect(segmentUnder(0, 8)).toBe(0);
     expect(segmentUnder(-TAU / 8 - 0.01, 8)).toBe(1);

@@ -2,7 +2,27 @@
 // pick the outcome first; these rules only find a segment that shows it and a spin
 // that lands there, so the animation can never disagree with the prize.
 
+import type { Size } from '../contract.ts';
+import { HUD_BAND } from '../engine/fit-world.ts';
+
 const TAU = Math.PI * 2;
+
+/** The wheel's radius in wheel units; its pointer reaches POINTER_REACH above the centre, its rim RIM_REACH below. */
+export const WHEEL_RADIUS = 400;
+export const POINTER_REACH = WHEEL_RADIUS + 40;
+export const RIM_REACH = WHEEL_RADIUS + 8;
+const MARGIN = 24;
+
+/**
+ * Where the wheel goes in the world: centred across, below the kiosk's time and score
+ * (HUD_BAND), as large as fits. `unit` is world units per wheel unit.
+ */
+export function wheelLayout(world: Size): { x: number; y: number; unit: number } {
+  const top = HUD_BAND + MARGIN;
+  const height = Math.max(1, world.height - top - MARGIN);
+  const unit = Math.min((world.width - 2 * MARGIN) / (2 * RIM_REACH), height / (POINTER_REACH + RIM_REACH), 1.25);
+  return { x: world.width / 2, y: top + (height - (POINTER_REACH + RIM_REACH) * unit) / 2 + POINTER_REACH * unit, unit };
+}
 
 /** Segment i covers [i, i + 1) x (360° / n), clockwise from the pointer at the top. */
 export function segmentUnder(rotation: number, count: number): number {
@@ -43,4 +63,4 @@ export function spinEase(t: number): number {
 
 export const SPIN_MS = 4500;
 /** How long the landed segment is shown before the result. */
-export const LANDED_MS = 1200;
+export const LANDED_MS = 2200;
