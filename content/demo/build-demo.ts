@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TrustedKey } from '../schema/kiosk-config.ts';
 import { listFiles } from '../lib/files/list-files.ts';
+import { defaultMedia, type MediaSource } from '../schema/media-variants.ts';
 
 const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
 const CONTENT_DIR = path.join(DEMO_DIR, '..');
@@ -41,7 +42,14 @@ async function inputsDigest(ffmpeg: boolean): Promise<string> {
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
-async function drawMedia(sourceDir: string): Promise<void> {
+/** What buildDemoPack reports as it goes, and how many pictures it draws at once (default 4). */
+export interface DemoBuildOptions {
+  /** Called with each file as it starts making it, so a crash can name the file. */
+  onMaking?: (file: string) => void;
+  drawConcurrency?: number;
+}
+
+async function drawMedia(sourceDir: string, options: DemoBuildOptions): Promise<void> {
   const { demoMediaJobs } = await import('./artwork/demo-media.ts');
   const { rasterise } = await import('../lib/media/svg-raster.ts');
   const json = async (file: string) => JSON.parse(await readFile(path.join(sourceDir, file), 'utf8'));
@@ -49,28 +57,30 @@ async function drawMedia(sourceDir: string): Promise<void> {
   const worker = async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) {
       const [file, { svg, format }] = job;
+      options.onMaking?.(file);
       const target = path.join(sourceDir, file);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, await rasterise(svg(), format));
     }
   };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.drawConcurrency ?? 4) }, worker));
 }
 
-async function addAttractVideo(sourceDir: string): Promise<void> {
+async function addAttractVideo(sourceDir: string, options: DemoBuildOptions): Promise<void> {
   const { makeAttractVideo } = await import('./artwork/attract-video.ts');
   const playlistsFile = path.join(sourceDir, 'data', 'playlists.json');
-  const playlists = JSON.parse(await readFile(playlistsFile, 'utf8')) as { id: string; items: { kind: string; src: string }[] }[];
+  const playlists = JSON.parse(await readFile(playlistsFile, 'utf8')) as { id: string; items: { kind: string; src: MediaSource }[] }[];
   const day = playlists.find((p) => p.id === 'attract-day');
   if (!day) return;
   const video = 'media/video/attract.mp4';
+  options.onMaking?.(video);
   await mkdir(path.join(sourceDir, 'media', 'video'), { recursive: true });
-  await makeAttractVideo(day.items.filter((i) => i.kind === 'image').map((i) => path.join(sourceDir, i.src)), path.join(sourceDir, video));
+  await makeAttractVideo(day.items.filter((i) => i.kind === 'image').map((i) => path.join(sourceDir, defaultMedia(i.src))), path.join(sourceDir, video));
   day.items.push({ kind: 'video', src: video, caption: { 'zh-CN': '鲜选超市 每天新鲜到店', en: 'FreshPick Market: fresh every day' } } as never);
   await writeFile(playlistsFile, `${JSON.stringify(playlists, null, 2)}\n`);
 }
 
-export async function buildDemoPack(outDir: string): Promise<DemoPack> {
+export async function buildDemoPack(outDir: string, options: DemoBuildOptions = {}): Promise<DemoPack> {
   const out = path.resolve(outDir);
   const kpack = path.join(out, 'demo.kpack');
   const unpackedDir = path.join(out, 'demo');
@@ -97,8 +107,9 @@ export async function buildDemoPack(outDir: string): Promise<DemoPack> {
   try {
     const sourceDir = path.join(work, 'source');
     await cp(SOURCE_DIR, sourceDir, { recursive: true });
-    await drawMedia(sourceDir);
-    if (ffmpeg) await addAttractVideo(sourceDir);
+    await drawMedia(sourceDir, options);
+    if (ffmpeg) await addAttractVideo(sourceDir, options);
+    options.onMaking?.(path.relative(process.cwd(), kpack));
     const result = await buildPack(sourceDir, { out: kpack, key: await readSigningKey(PRIVATE_KEY), createdAt: CREATED_AT });
     if (!result.ok) throw new Error(`the demo pack does not validate:\n${result.problems.map(formatProblem).join('\n\n')}`);
     await importPack(kpack, { stagingDir: staging, trustedKeys: [publicKey] });

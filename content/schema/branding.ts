@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { LocalizedText } from './localized.ts';
+import { mediaSource } from './media-variants.ts';
 import { HexColour, ImagePath } from './primitives.ts';
 
 export const Branding = z
   .object({
     storeName: LocalizedText,
-    logo: ImagePath.optional(),
+    logo: mediaSource(ImagePath).optional(),
     /** The line on the attract screen that invites a shopper in. */
     callToAction: LocalizedText.optional(),
     colours: z.object({ primary: HexColour, accent: HexColour, background: HexColour, text: HexColour }).strict(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { LocalizedText } from './localized.ts';
+import { mediaSource } from './media-variants.ts';
 import { HexColour, ImagePath, RecordId } from './primitives.ts';
 
 export const GameTheme = z
   .object({
-    background: ImagePath.optional(),
+    background: mediaSource(ImagePath).optional(),
     icon: ImagePath.optional(),
     colours: z.object({ primary: HexColour, accent: HexColour, background: HexColour }).strict(),
   })

@@ -3,6 +3,7 @@
 export * from './gtin.ts';
 export * from './localized.ts';
 export * from './primitives.ts';
+export * from './media-variants.ts';
 export * from './product.ts';
 export * from './promotion.ts';
 export * from './campaign.ts';

@@ -1,10 +1,11 @@
 // Every picture of the demo pack, drawn from its data: what to draw at which path.
 import type { Product, Category } from '../../schema/product.ts';
+import { mediaVariantPaths } from '../../schema/media-variants.ts';
 import type { Promotion } from '../../schema/promotion.ts';
 import { backgroundSvg, basketSvg, bugSvg, cherrySvg, cloverSvg, coverSvg, giftSvg, iconSvg, spriteSvg, starSvg } from './game-art.ts';
 import { CATEGORY_COLOURS, CATEGORY_ICONS, GAME_LOOKS, PRODUCT_LOOKS, type Look } from './looks.ts';
 import { productSvg } from './product-art.ts';
-import { categoryIconSvg, logoSvg, sceneSvg, type Scene } from './scene-art.ts';
+import { bannerSvg, categoryIconSvg, logoSvg, portraitSceneSvg, sceneSvg, type Scene } from './scene-art.ts';
 
 export interface MediaJob {
   svg: () => string;
@@ -65,17 +66,26 @@ export function demoMediaJobs(data: DemoData): Map<string, MediaJob> {
     }
   }
   const bySlug = new Map(data.products.map((p) => [p.gtin, slugOf(p.images[0] ?? '')]));
+  // Banners: the default in Chinese (with the English title under it); an English one
+  // with no Chinese on it for the "en" variant.
   for (const promotion of data.promotions) {
-    if (!promotion.image) continue;
     const scene: Scene = {
       title: promotion.title['zh-CN'],
       subtitle: promotion.title.en ?? '',
       colour: BANNER_COLOURS[promotion.id] ?? '#1b7f3b',
       looks: promotion.products.slice(0, 4).map((gtin) => productLook(bySlug.get(gtin) ?? '')),
     };
-    jobs.set(promotion.image, webp(() => sceneSvg(scene, 1200, 600, false)));
+    for (const { variant, path } of mediaVariantPaths(promotion.image)) {
+      if (variant === 'en') jobs.set(path, webp(() => bannerSvg({ ...scene, title: promotion.title.en ?? scene.title, subtitle: promotion.badge?.en ?? '' })));
+      else if (variant === '' || variant === 'src') jobs.set(path, webp(() => sceneSvg(scene, 1200, 600, false)));
+      else throw new Error(`no artwork for the ${variant} banner of promotion ${promotion.id}: draw it in content/demo/artwork/demo-media.ts`);
+    }
   }
-  for (const [name, scene] of Object.entries(SLIDES)) jobs.set(`media/slides/${name}.webp`, webp(() => sceneSvg(scene, 1920, 1080, true)));
+  // Attract slides: 16:9 by default, and 9:16 for portrait screens.
+  for (const [name, scene] of Object.entries(SLIDES)) {
+    jobs.set(`media/slides/${name}.webp`, webp(() => sceneSvg(scene, 1920, 1080, true)));
+    jobs.set(`media/slides/${name}-9x16.webp`, webp(() => portraitSceneSvg(scene)));
+  }
 
   for (const name of ['apple', 'orange', 'strawberry', 'grapes', 'peach', 'rotten']) jobs.set(`media/games/catch/${name}.png`, png(() => spriteSvg(GAME_LOOKS[name]!)));
   jobs.set('media/games/catch/bug.png', png(bugSvg));

@@ -32,6 +32,14 @@ describe('preparing a pack game', () => {
     });
   });
 
+  it('draws the background made for the screen shape and language when the pack has variants', () => {
+    const shaped = GameConfig.parse({ ...wheel, theme: { ...theme, background: { src: 'media/bg.png', portrait: 'media/bg-9x16.png', en: { portrait: 'media/bg-en-9x16.png' } } } });
+    const background = (locale: 'zh-CN' | 'en', orientation: 'portrait' | 'landscape') => gameSettingsFor(shaped, url, locale, labels, orientation).settings.theme.backgroundImage;
+    expect(background('zh-CN', 'landscape')).toBe('http://kiosk/pack/media/bg.png');
+    expect(background('zh-CN', 'portrait')).toBe('http://kiosk/pack/media/bg-9x16.png');
+    expect(background('en', 'portrait')).toBe('http://kiosk/pack/media/bg-en-9x16.png');
+  });
+
   it('labels the wheel in the shopper\'s language, falling back to Chinese, with "try again" segments', () => {
     const mapped = gameSettingsFor(wheel, url, 'en', labels);
     expect(mapped.kind === 'wheel' && mapped.settings.segments).toEqual([

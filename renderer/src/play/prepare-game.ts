@@ -2,6 +2,8 @@
 // paths as URLs, text in the shopper's language. Games never see the pack format.
 import type { GameConfig, GameKind } from '../../../content/schema/game-config.ts';
 import { localize, type Locale } from '../../../content/schema/localized.ts';
+import { resolveMedia, type Orientation } from '../../../content/schema/media-variants.ts';
+import { currentOrientation } from '../pack/screen-orientation.ts';
 import { MINI_GAMES, type BaseGameSettings, type CatchSettings, type GameContext, type MiniGame, type MiniGameDefinition, type ScratchSettings, type WheelSettings } from '../../../games/index.ts';
 
 export type GameSettings = { kind: 'catch'; settings: CatchSettings } | { kind: 'wheel'; settings: WheelSettings } | { kind: 'scratch'; settings: ScratchSettings };
@@ -22,7 +24,8 @@ export interface GameLabels {
 
 export const colourNumber = (hex: string): number => parseInt(hex.slice(1), 16);
 
-export function gameSettingsFor(config: GameConfig, assetUrl: (path: string) => string, locale: Locale, labels: GameLabels): GameSettings {
+/** `orientation`: the screen's shape when the game starts (picks the background variant). */
+export function gameSettingsFor(config: GameConfig, assetUrl: (path: string) => string, locale: Locale, labels: GameLabels, orientation: Orientation = currentOrientation()): GameSettings {
   const base: BaseGameSettings = {
     durationMs: config.durationSec * 1000,
     difficulty: config.difficulty,
@@ -30,7 +33,7 @@ export function gameSettingsFor(config: GameConfig, assetUrl: (path: string) => 
       primary: colourNumber(config.theme.colours.primary),
       accent: colourNumber(config.theme.colours.accent),
       background: colourNumber(config.theme.colours.background),
-      ...(config.theme.background ? { backgroundImage: assetUrl(config.theme.background) } : {}),
+      ...(config.theme.background ? { backgroundImage: assetUrl(resolveMedia(config.theme.background, { locale, orientation })) } : {}),
     },
   };
   switch (config.kind) {

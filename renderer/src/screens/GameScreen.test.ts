@@ -69,6 +69,7 @@ vi.mock('../../../games/index.ts', () => {
       return { subscribe: () => () => undefined, dispose: () => void (fakes.inputs.live -= 1) };
     },
     createToneSound: () => ({ play: (cue: string) => void fakes.cues.push(cue), close: () => undefined }),
+    stageResources: async () => null,
   };
 });
 
