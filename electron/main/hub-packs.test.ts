@@ -19,7 +19,7 @@ function options(over: Partial<HubPacksOptions> = {}): HubPacksOptions & { asked
     dataDir: tmp.dir,
     importPack: async () => undefined,
     log: () => undefined,
-    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+    fetch: (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
       asked.push(`${String(input)} ${new Headers(init?.headers).get('authorization')}`);
       return new Response(null, { status: 204 });
     }) as typeof fetch,
