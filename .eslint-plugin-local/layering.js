@@ -55,6 +55,9 @@ export const RENDERER_PACKAGES = new Set([
   '@fontsource/noto-sans-sc',
 ]);
 
+/** The packages Electron's main process may use besides electron: a new one is a decision, made here. */
+export const MAIN_PACKAGES = new Set(['zod', 'pino', 'electron-updater']);
+
 /**
  * For each layer: which project layers it may import (`layers`) and which bare
  * specifiers (`bare`, a predicate over the package name, builtins as `node:x`).
@@ -67,8 +70,8 @@ const POLICY = {
   },
   main: {
     layers: ['common', 'main', 'content-schema', 'content-node'],
-    bare: (pkg) => pkg === 'electron' || pkg.startsWith('node:'),
-    why: 'electron/main may import electron/common, content/, node:* and electron',
+    bare: (pkg) => pkg === 'electron' || pkg.startsWith('node:') || MAIN_PACKAGES.has(pkg),
+    why: `electron/main may import electron/common, content/, node:*, electron and ${[...MAIN_PACKAGES].join(', ')}`,
   },
   preload: {
     layers: ['common', 'preload'],
@@ -102,9 +105,9 @@ const POLICY = {
     why: 'content/schema is pure and may import only itself and zod',
   },
   'hub-server': {
-    layers: ['hub-server', 'hub-store', 'content-schema', 'content-node'],
+    layers: ['hub-server', 'hub-store', 'content-schema', 'content-node', 'common'],
     bare: (pkg) => pkg.startsWith('node:') || !BROWSER_OR_APP.has(pkg),
-    why: 'hub/server may import hub/store, content/ (Node side and schema), node:* and server packages — never hub/console, the renderer or Electron',
+    why: 'hub/server may import hub/store, content/ (Node side and schema), the pure electron/common (the kiosk CSP for the preview), node:* and server packages — never hub/console, the renderer or Electron',
   },
   'hub-store': {
     layers: ['hub-store', 'content-schema'],
@@ -131,6 +134,9 @@ function policyFor(layer) {
 /** Unit tests and the test support beside the code (`testing/` folders). */
 const isTestSupport = (rel) => /\.test\.ts$/.test(rel) || /(^|\/)testing\//.test(rel);
 
+/** Test support any unit test may use, whatever its layer: where the shared test data is. */
+const SHARED_TEST_SUPPORT = new Set(['test/support/testdata.ts']);
+
 /** Decide whether `fromRel` may import the project file `toRel`. */
 export function checkProjectImport(fromRel, toRel) {
   const from = layerOf(fromRel);
@@ -138,6 +144,7 @@ export function checkProjectImport(fromRel, toRel) {
   if (!policy) return null; // build/, test/, tooling may import anything
   let to = layerOf(toRel.split(path.sep).join('/'));
   const toPath = toRel.split(path.sep).join('/');
+  if (SHARED_TEST_SUPPORT.has(toPath) && /\.test\.ts$/.test(fromRel)) return null;
   if (isTestSupport(toPath) && !isTestSupport(fromRel)) {
     return `${fromRel} must not import ${toPath}: test support is for tests only`;
   }

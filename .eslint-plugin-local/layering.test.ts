@@ -107,6 +107,9 @@ describe('package imports', () => {
     bad('electron/common/a.ts', 'node:fs');
     ok('electron/main/a.ts', 'electron');
     ok('electron/main/a.ts', 'node:fs');
+    ok('electron/main/a.ts', 'electron-updater');
+    ok('electron/main/a.ts', 'pino');
+    bad('electron/main/a.ts', 'vue');
     bad('electron/main/a.ts', 'fs');
     ok('electron/preload/p.ts', 'electron', ['contextBridge', 'ipcRenderer']);
     bad('electron/preload/p.ts', 'electron', ['contextBridge', 'shell']);
@@ -148,6 +151,10 @@ describe('package imports', () => {
     expect(checkProjectImport('hub/store/ingest.test.ts', 'hub/store/testing/pg-cluster.ts')).toBeNull();
     ok('games/catch/rules.test.ts', 'vitest');
     expect(checkProjectImport('games/catch/rules.test.ts', 'games/wheel/rules.ts')).toMatch(/must not/);
+    // Where the shared test data is found: one module for every test, whatever its layer.
+    expect(checkProjectImport('renderer/src/scan/gs1/upce.test.ts', 'test/support/testdata.ts')).toBeNull();
+    expect(checkProjectImport('renderer/src/scan/gs1/upce.ts', 'test/support/testdata.ts')).toMatch(/must not/);
+    expect(checkProjectImport('renderer/src/scan/gs1/upce.test.ts', 'test/support/chromium.ts')).toMatch(/must not/);
   });
 });
 

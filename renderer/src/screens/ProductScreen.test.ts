@@ -118,7 +118,7 @@ describe('the product page for a scan', () => {
     const { wrapper } = render({ source: 'scanner', candidate: { key: APPLE, codeType: 'ean-13', details: {} }, product: apple, failed: false }, (id) => ({ scan: String(id) }), 'en');
     await flushPromises();
     expect(wrapper.get('[data-testid=product-name]').text()).toBe('Fuji apple');
-    expect(wrapper.get('[data-testid=product-price]').text()).toContain('Was CN¥12.90');
+    expect(wrapper.get('[data-testid=product-price]').text()).toContain('Was ¥12.90');
     expect(wrapper.find('[data-testid=product-code-details]').exists()).toBe(false);
     wrapper.unmount();
   });
