@@ -12,6 +12,7 @@ export type { WheelSegmentSettings, WheelSettings } from './wheel/index.ts';
 export { catchGame, scratchGame, wheelGame };
 export { createPointerInput, type CanvasPointerInput } from './engine/pointer-input.ts';
 export { createToneSound, type ToneSound } from './engine/tone-sound.ts';
+export { stageResources, type StageResources } from './engine/stage.ts';
 
 export const MINI_GAMES = { catch: catchGame, wheel: wheelGame, scratch: scratchGame } as const satisfies Record<string, MiniGameDefinition<never>>;
 export type MiniGameKind = keyof typeof MINI_GAMES;

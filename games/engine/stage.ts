@@ -86,6 +86,32 @@ function dropFreedSlots(renderer: Renderer): void {
   }
 }
 
+/** What the shared renderer holds between sessions (the soak benchmark's leak check); null before the first game. */
+export interface StageResources {
+  /** Session worlds still on the stage (0 between sessions). */
+  stageChildren: number;
+  /** Texture sources with GPU memory. */
+  textures: number;
+  /** Every GPU record pixi's collector tracks: textures, graphics, text, buffers, geometry. */
+  gpuRecords: number;
+}
+
+/** Counts what the shared renderer holds now. It reads pixi's GCSystem internals and counts 0 for those if they change shape. */
+export async function stageResources(): Promise<StageResources | null> {
+  const app = shared ? await shared.catch(() => null) : null;
+  if (!app) return null;
+  const renderer = app.renderer as unknown as { texture?: { managedTextures?: readonly unknown[] }; gc?: { _managedResources?: unknown; _managedResourceHashes?: unknown } };
+  let gpuRecords = Array.isArray(renderer.gc?._managedResources) ? renderer.gc._managedResources.length : 0;
+  const hashes = renderer.gc?._managedResourceHashes;
+  if (Array.isArray(hashes)) {
+    for (const { context, hash } of hashes as { context?: Record<string, unknown>; hash?: unknown }[]) {
+      const items = context && typeof hash === 'string' ? context[hash] : null;
+      if (items && typeof items === 'object') gpuRecords += Object.values(items).filter((v) => v != null).length;
+    }
+  }
+  return { stageChildren: app.stage.children.length, textures: renderer.texture?.managedTextures?.length ?? 0, gpuRecords };
+}
+
 const cssColour = (n: number) => `#${n.toString(16).padStart(6, '0')}`;
 
 /** Loads the backdrop image before the game is ready, so it is on screen with the first frame. */

@@ -12,7 +12,9 @@ import { startEngagementLog } from './events/engagement-log.ts';
 import { trackKioskLifecycle } from './events/kiosk-lifecycle.ts';
 import { outboxHealthKey } from './events/outbox-health.ts';
 import { trackerKey } from './events/tracker.ts';
+import { startFreezeHeartbeat } from './health/freeze-heartbeat.ts';
 import { startHealthReports } from './health/health-reports.ts';
+import { createRendererLog, logUncaughtErrors } from './health/renderer-log.ts';
 import { followHub } from './hub/follow-hub.ts';
 import { createKioskI18n } from './i18n/index.ts';
 import { useScreenStore } from './navigation/screen-store.ts';
@@ -20,11 +22,13 @@ import { forwardHostNotices } from './pack/host-notices.ts';
 import { useShownPackStore } from './pack/shown-pack-store.ts';
 import { useScannerStatus } from './scan/scanner-status.ts';
 import { useSessionStore } from './session/session-store.ts';
-import { emitAppEvent, installTestHook } from './test-hook/app-events.ts';
+import { emitAppEvent, installTestHook, registerTestProbe } from './test-hook/app-events.ts';
 
 async function boot(): Promise<void> {
   installTestHook();
   const host = resolveHost();
+  // In the kiosk app they go to its log file; a browser's console shows them already.
+  if (host.mode === 'electron') logUncaughtErrors(createRendererLog(host));
   const settings = await host.getConfig();
   const i18n = createKioskI18n(settings.defaultLocale as Locale);
   document.documentElement.lang = settings.defaultLocale;
@@ -55,10 +59,12 @@ async function boot(): Promise<void> {
     destination: settings.hub.url ? null : undefined,
   });
   followHub({ host, log: events, eventsToHub: Boolean(settings.hub.url) });
+  startFreezeHeartbeat(host);
   startHealthReports({ host, outboxHealth: events.health, session, scanner: useScannerStatus(app.config.globalProperties.$pinia) });
   trackKioskLifecycle(events.tracker, { session, screen: useScreenStore(app.config.globalProperties.$pinia), pack });
   app.provide(trackerKey, events.tracker);
   app.provide(outboxHealthKey, events.health);
+  registerTestProbe('outbox', events.health);
 
   void forwardHostNotices(host, events.tracker);
 

@@ -15,6 +15,8 @@ export interface KioskWebServerOptions {
   /** Served as /kiosk-config.json when given. */
   config?: unknown;
   connectOrigins?: string[];
+  /** Origins the page may show pack files from; by default connectOrigins (a hub serves its packs to browser-mode kiosks). */
+  packOrigins?: string[];
 }
 
 export interface KioskWebServer {
@@ -23,7 +25,7 @@ export interface KioskWebServer {
 }
 
 export async function startKioskWebServer(options: KioskWebServerOptions): Promise<KioskWebServer> {
-  const csp = buildContentSecurityPolicy({ connectOrigins: options.connectOrigins });
+  const csp = buildContentSecurityPolicy({ connectOrigins: options.connectOrigins, packOrigins: options.packOrigins ?? options.connectOrigins ?? [] });
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { HostCommand, HubStatus } from '../../../electron/common/kiosk-api.ts';
+import type { ActivePack, HostCommand, HubStatus } from '../../../electron/common/kiosk-api.ts';
 import { FakeHub } from '../../../electron/common/hub-agent/testing/fake-hub.ts';
 import { createWebHost } from './web-host.ts';
 
@@ -131,6 +131,36 @@ describe('web host: the hub', () => {
     expect(commands).toEqual([{ id: 'upload-events', kind: 'upload-events' }]);
     expect(result('reload')).toEqual({ ok: true, message: 'Reloading the page.' });
     await expect.poll(() => reloads).toEqual([5]);
+  });
+
+  it("follows the pack the hub's heartbeat answer names: switched to when the shopper leaves, never under one", async () => {
+    const hub = new FakeHub(Date.now);
+    hub.secrets.set(TOKEN, { storeId: 'sh-009', kioskName: null, oneTime: false });
+    const sha = 'ab'.repeat(32);
+    hub.packs = {
+      trustedKeys: [],
+      assigned: { packId: 'demo', version: '1.3.0', sha256: sha, bytes: 1000, rolloutId: '7', download: '/v1/pack', files: `/v1/pack-files/${sha}/` },
+    };
+    const { host } = hubHost({ hub: { url: hub.url, enrolmentToken: TOKEN } }, hub);
+    const changes: ActivePack[] = [];
+    host.onPackChanged((p) => changes.push(p));
+    expect(await host.getActivePack()).toMatchObject({ packId: 'demo', version: '1.2.0', baseUrl: 'http://k/pack/' });
+    // A shopper is at the screen when the hub's answer arrives: nothing changes under them.
+    await host.setSessionState('active');
+    await expect.poll(() => hub.heartbeats.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(changes).toEqual([]);
+    expect((await host.getHealth()).pack).toEqual({ packId: 'demo', version: '1.2.0' });
+
+    await host.setSessionState('idle');
+    expect(changes).toEqual([{ packId: 'demo', version: '1.3.0', baseUrl: `${hub.url}v1/pack-files/${sha}/`, activation: 2 }]);
+    expect(await host.getActivePack()).toEqual(changes[0]);
+    expect((await host.getHealth()).pack).toEqual({ packId: 'demo', version: '1.3.0' });
+
+    // The screen could not show it: back to the pack it had, and the health says why.
+    await host.reportPackFailed({ packId: 'demo', version: '1.3.0', activation: 2 }, 'data/games.json: not found');
+    expect(changes.at(-1)).toMatchObject({ version: '1.2.0', baseUrl: 'http://k/pack/', activation: 3 });
+    expect((await host.getHealth()).lastImportError).toContain('not found');
   });
 
   it('says in its health that the hub wins over the collector when both are set, and stays off without a hub', async () => {

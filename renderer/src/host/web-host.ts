@@ -11,6 +11,7 @@ import { emitAppEvent } from '../test-hook/app-events.ts';
 import { createWebCoupons } from './web-coupons.ts';
 import { loadOrCreateWebDeviceId } from './web-device-id.ts';
 import { createWebHub } from './web-hub.ts';
+import { createWebPacks } from './web-packs.ts';
 
 const NOT_IN_BROWSER = 'Not available in browser mode: the admin functions need the kiosk app.';
 
@@ -49,11 +50,19 @@ export function createWebHost(options: WebHostOptions): KioskApi {
   const startedAt = Date.now();
   const deviceId = loadOrCreateWebDeviceId(options.identityDbName);
   const problems: string[] = [];
-  let lastPack: ActivePack | null = null;
   // What the renderer reports: its camera, session and health (read by the hub's heartbeat).
   const reports = newRendererReports();
   const hostCommands = listeners<HostCommand>();
   const hubStatus = listeners<HubStatus>();
+  const packChanged = listeners<ActivePack>();
+  // The pack shown: the server's, or the one the hub assigns (switched to between shoppers).
+  const packs = createWebPacks({
+    servedBaseUrl: options.packBaseUrl,
+    fetchImpl,
+    session: () => reports.session,
+    onChange: packChanged.emit,
+    log: (line) => console.info(`[kiosk] ${line}`),
+  });
 
   const config: Promise<KioskSettings> = (async () => {
     try {
@@ -88,7 +97,10 @@ export function createWebHost(options: WebHostOptions): KioskApi {
     appVersion: options.appVersion ?? 'web',
     platform: navigator.platform || 'browser',
     reports,
-    pack: () => (lastPack ? { packId: lastPack.packId, version: lastPack.version } : null),
+    pack: packs.shown,
+    packProblem: packs.problem,
+    packRollbacks: packs.rollbacks,
+    onPackNews: packs.onNews,
     couponKey: () => coupons.publicKey().catch(() => null),
     fetchImpl,
     ...(options.hubDbName ? { dbName: options.hubDbName } : {}),
@@ -101,27 +113,29 @@ export function createWebHost(options: WebHostOptions): KioskApi {
     mode: 'web',
     getDeviceIdentity: identity,
     getConfig: () => config,
-    async getActivePack() {
-      const res = await fetchImpl(`${options.packBaseUrl}manifest.json`, { cache: 'no-store' });
-      if (!res.ok) return null;
-      const manifest = (await res.json()) as { packId?: unknown; version?: unknown };
-      if (typeof manifest.packId !== 'string' || typeof manifest.version !== 'string') return null;
-      lastPack = { packId: manifest.packId, version: manifest.version, baseUrl: options.packBaseUrl, activation: 1 };
-      return lastPack;
-    },
-    onPackChanged: () => () => undefined,
+    getActivePack: () => packs.active(),
+    onPackChanged: packChanged.on,
     async setSessionState(state) {
       reports.session = state;
+      packs.sessionChanged(state);
     },
     async reportReady() {},
     async reportPackFailed(pack, reason) {
       problems.push(`pack ${pack.packId}@${pack.version} could not be shown: ${reason}`);
+      packs.failed(pack, reason);
     },
     async reportCameraState(state) {
       reports.camera = state;
     },
     async reportRendererHealth(snapshot) {
       reports.health = snapshot;
+    },
+    // The browser is its own supervisor: a frozen tab is the developer's to see.
+    async reportFrame() {},
+    // Browser mode keeps the console; the kiosk app writes these to its log file.
+    async log(line) {
+      const write = line.level === 'debug' ? console.debug : line.level === 'info' ? console.info : line.level === 'warn' ? console.warn : console.error;
+      write(`[kiosk] ${line.message}`, ...(line.fields ? [line.fields] : []));
     },
     onHostCommand: hostCommands.on,
     getHostNotices: async () => [],
@@ -135,8 +149,8 @@ export function createWebHost(options: WebHostOptions): KioskApi {
         platform: navigator.platform || 'browser',
         uptimeSec: Math.round((Date.now() - startedAt) / 1000),
         rendererRestarts: 0,
-        pack: lastPack ? { packId: lastPack.packId, version: lastPack.version } : null,
-        lastImportError: null,
+        pack: packs.shown(),
+        lastImportError: packs.problem(),
         problems: [...problems, ...hubSettingsProblems(settings)],
         camera: reports.camera,
       };

@@ -6,7 +6,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { LedgerEntry } from '../../../electron/common/hub-agent/command-ledger.ts';
 import type { StoredCredential, ValueStore } from '../../../electron/common/hub-agent/agent-stores.ts';
 import { heartbeatFacts, type RendererReports } from '../../../electron/common/hub-agent/heartbeat-body.ts';
-import { HubAgent, type CommandExecutors, type CommandOutcome } from '../../../electron/common/hub-agent/hub-agent.ts';
+import { HubAgent, type CommandExecutors, type CommandOutcome, type HubPackNews } from '../../../electron/common/hub-agent/hub-agent.ts';
 import type { EventsTarget, HostCommand, HubEnrolResult, HubStatus } from '../../../electron/common/hub-agent/hub-payloads.ts';
 import type { CouponPublicKey } from '../../../electron/common/kiosk-api.ts';
 import type { KioskSettings } from '../../../electron/common/kiosk-settings.ts';
@@ -45,8 +45,12 @@ export interface WebHubOptions {
   appVersion: string;
   platform: string;
   reports: RendererReports;
-  /** The pack the page shows. */
+  /** The pack the page shows, the last one it could not show, and how many it went back from. */
   pack: () => { packId: string; version: string } | null;
+  packProblem?: () => string | null;
+  packRollbacks?: () => number;
+  /** The hub's word on packs (hubUrl: the kiosk's hub.url). */
+  onPackNews?: (news: HubPackNews, hubUrl: string) => void;
   couponKey: () => Promise<CouponPublicKey | null>;
   fetchImpl: typeof fetch;
   dbName?: string;
@@ -72,7 +76,8 @@ export function createWebHub(o: WebHubOptions): WebHub {
       const depth = o.reports.health?.outbox?.depth;
       return { result: { ok: true, message: `Asked the page to send its events now${depth === undefined ? '' : ` (${depth} were waiting at its last report)`}.` } };
     },
-    'check-pack': async () => notInBrowser('the content pack is served by the web server; this kiosk does not download packs.'),
+    'check-pack': async () => notInBrowser('a page shows the pack its web server serves, or the one the hub names in its heartbeat answer; it follows the hub at each heartbeat.'),
+    logs: async () => notInBrowser('a page logs to the browser console; there is no log file to send.'),
   };
 
   const agent: Promise<HubAgent> = (async () => {
@@ -92,10 +97,12 @@ export function createWebHub(o: WebHubOptions): WebHub {
             bootId: o.bootId,
             uptimeSec: (Date.now() - o.startedAt) / 1000,
             pack: o.pack(),
-            packProblem: null,
+            packProblem: o.packProblem?.() ?? null,
             rendererRestarts: 0,
             rendererCrashes: 0,
-            packRollbacks: 0,
+            packRollbacks: o.packRollbacks?.() ?? 0,
+            // A page does not update itself: the web server serves what it serves.
+            update: null,
           },
           o.reports,
         ),
@@ -105,6 +112,7 @@ export function createWebHub(o: WebHubOptions): WebHub {
       fetch: o.fetchImpl,
       log: (line) => console.info(`[kiosk] ${line}`),
       onStatus: o.onStatus,
+      ...(o.onPackNews && config.hub.url ? { onPackNews: (news: HubPackNews) => o.onPackNews!(news, config.hub.url!) } : {}),
     });
     await made.start();
     return made;

@@ -6,7 +6,7 @@ import { computed, inject, nextTick, onBeforeUnmount, onMounted, ref, shallowRef
 import { useI18n } from 'vue-i18n';
 import type { GameConfig } from '../../../content/schema/game-config.ts';
 import type { Locale } from '../../../content/schema/localized.ts';
-import { createPointerInput, createToneSound, type ToneSound } from '../../../games/index.ts';
+import { createPointerInput, createToneSound, stageResources, type ToneSound } from '../../../games/index.ts';
 import { trackerKey, type Tracker } from '../events/tracker.ts';
 import { useHost } from '../host/host-key.ts';
 import { useScreenStore } from '../navigation/screen-store.ts';
@@ -14,7 +14,7 @@ import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import type { Availability } from '../prizes/prize-rules.ts';
 import { usePrizeStore } from '../prizes/prize-store.ts';
 import { newSeed, seededRandom } from '../prizes/seeded-random.ts';
-import { emitAppEvent } from '../test-hook/app-events.ts';
+import { emitAppEvent, registerTestProbe } from '../test-hook/app-events.ts';
 import { createPlayFlow, type PlayRound, type PlayState, type Scheduler } from './play-flow.ts';
 import { PlaySession, type PlayOutcome } from './play-session.ts';
 import { prepareGame } from './prepare-game.ts';
@@ -24,6 +24,9 @@ export interface PlayProgress {
   score: number;
   remainingSec: number;
 }
+
+// What the game renderer holds between sessions, for the soak benchmark.
+registerTestProbe('pixi', stageResources);
 
 const timeouts: Scheduler = {
   after(ms, fn) {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { emitAppEvent, installTestHook, recentAppEvents } from './app-events.ts';
+import { emitAppEvent, installTestHook, recentAppEvents, registerTestProbe } from './app-events.ts';
 
 describe('app events', () => {
   it('records each event with its payload, in order, for window.__kioskTest', () => {
@@ -15,6 +15,15 @@ describe('app events', () => {
     expect(second!.seq).toBe(first!.seq + 1);
     expect(seen).toEqual(['session-started', 'admin-opened']);
     expect(recentAppEvents()).toBe(window.__kioskTest!.events);
+  });
+
+  it('reads a registered probe by name, and null for one nobody registered', async () => {
+    let queued = 3;
+    registerTestProbe('outbox', async () => ({ queueDepth: queued }));
+    expect(await window.__kioskTest!.probe('outbox')).toEqual({ queueDepth: 3 });
+    queued = 0;
+    expect(await window.__kioskTest!.probe('outbox')).toEqual({ queueDepth: 0 });
+    expect(await window.__kioskTest!.probe('nothing-here')).toBeNull();
   });
 
   it('takes only names and payloads from the catalogue (checked by the compiler)', () => {

@@ -22,12 +22,28 @@ export function recentAppEvents(): readonly AppEvent[] {
   return events;
 }
 
+/**
+ * Figures a benchmark may read from the running kiosk by name (the soak reads the
+ * outbox's health and what the game renderer holds): registered by the code that owns
+ * them, read with `window.__kioskTest.probe(name)`; null for a name nobody registered.
+ */
+const probes = new Map<string, () => unknown>();
+
+export function registerTestProbe(name: string, read: () => unknown): void {
+  probes.set(name, read);
+}
+
+async function probe(name: string): Promise<unknown> {
+  const read = probes.get(name);
+  return read ? await read() : null;
+}
+
 declare global {
   interface Window {
-    __kioskTest?: { events: readonly AppEvent[] };
+    __kioskTest?: { events: readonly AppEvent[]; probe(name: string): Promise<unknown> };
   }
 }
 
 export function installTestHook(): void {
-  Object.defineProperty(window, '__kioskTest', { value: Object.freeze({ events }), configurable: false, writable: false });
+  Object.defineProperty(window, '__kioskTest', { value: Object.freeze({ events, probe }), configurable: false, writable: false });
 }

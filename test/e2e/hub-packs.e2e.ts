@@ -1,0 +1,202 @@
+// The console's Packs pages in Debian's Chromium against a real hub, with a real kiosk
+// (the renderer in browser mode, enrolled with the hub) running the demo pack in store
+// sh-001: a merchandiser signs in, uploads the demo pack with one price changed, sees
+// that price in the diff against the store, sees it on both virtual kiosks (portrait and
+// landscape, both languages), uploads a hostile archive that is refused with the same
+// code a kiosk gives, and builds a pack in the browser from the one the store runs (a
+// refused form field shown beside its input, then the built pack in the list).
+// Screenshots of the packs pages in both languages at 1280 and 1920 go to
+// test-results/screenshots/console/ with the other console pages.
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { APIRequestContext, Frame, Page } from '@playwright/test';
+import { makeHostilePacks } from '../../content/lib/testing/hostile-packs.ts';
+import { manualClock } from '../../hub/server/clock.ts';
+import { startHub, type RunningHub } from '../../hub/server/start-hub.ts';
+import type { KioskWebServer } from '../support/kiosk-web-server.ts';
+import { expect, repo, test } from './fixtures.ts';
+import { repackDemo } from './hub-packs-demo.ts';
+import { CONSOLE_DIR, DEMO_KPACK, MERCHANDISER, ORANGE, openEnrolledKiosk, setUp, signIn, uploadPack } from './hub-packs-steps.ts';
+
+const SHOTS = path.join(repo, 'test-results', 'screenshots', 'console');
+const WORK = path.join(repo, 'test-results', `hub-packs-${process.pid}`);
+/** Monday 7 December 2026, 10:00 in Shanghai. */
+const MONDAY_10 = Date.parse('2026-12-07T10:00:00+08:00');
+
+test.describe.configure({ mode: 'serial' });
+
+interface Rig {
+  hub: RunningHub;
+  kiosks: KioskWebServer[];
+  api: APIRequestContext;
+}
+
+/** The real kiosk in browser mode, enrolled with the hub, running the demo pack. */
+async function openKiosk(page: Page, rig: Rig, token: string): Promise<void> {
+  rig.kiosks.push(await openEnrolledKiosk(page, rig.hub, { kioskName: '入口橱窗', token }));
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Waits until the renderer in `frame` has started (its app-ready event). */
+async function kioskReady(frame: Frame): Promise<void> {
+  await frame.waitForFunction(() => window.__kioskTest?.events.some((e) => e.type === 'app-ready') ?? false, undefined, { timeout: 30_000 });
+}
+
+async function previewFrames(page: Page): Promise<Record<'portrait' | 'landscape', Frame>> {
+  const out = {} as Record<'portrait' | 'landscape', Frame>;
+  for (const o of ['portrait', 'landscape'] as const) {
+    const handle = await page.getByTestId(`preview-frame-${o}`).elementHandle();
+    const frame = await handle!.contentFrame();
+    if (!frame) throw new Error(`the ${o} preview has no frame`);
+    out[o] = frame;
+  }
+  return out;
+}
+test('a merchandiser uploads a pack, compares it with a store, previews it on virtual kiosks, sees a hostile archive refused, and builds a pack in the browser', async ({ browser }) => {
+  test.setTimeout(480_000);
+  await mkdir(WORK, { recursive: true });
+  await mkdir(SHOTS, { recursive: true });
+  const changed = await repackDemo(DEMO_KPACK, path.join(WORK, 'freshpick-1.0.1.kpack'), { gtin: `0${ORANGE.ean}`, price: ORANGE.after, version: '1.0.1' });
+  const hostile = (await makeHostilePacks(path.join(WORK, 'hostile'))).cases.find((c) => c.code === 'zip-slip')!;
+  const hostileFile = path.join(WORK, 'evil.kpack');
+  await copyFile(hostile.file, hostileFile);
+
+  const clock = manualClock(MONDAY_10);
+  const hub = await startHub({ port: 0, dataDir: path.join(WORK, 'hub'), clock, logger: false, jobs: false, options: { consoleDir: CONSOLE_DIR } });
+  const rig: Rig = { hub, kiosks: [], api: null as unknown as APIRequestContext };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const { admin, csrf, token } = await setUp(page, hub);
+    rig.api = admin;
+    // The pack the store runs now is on the hub too.
+    await uploadPack({ api: admin, csrf }, DEMO_KPACK);
+
+    const kioskPage = await browser.newPage({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5 });
+    await openKiosk(kioskPage, rig, token);
+    await expect.poll(async () => (await hub.store.db.selectFrom('kiosks').select('heartbeat').executeTakeFirst())?.heartbeat ?? null, { timeout: 40_000 }).toContain('freshpick-demo');
+
+    // The merchandiser uploads the changed pack a minute later: progress, then the pack kept.
+    clock.set(MONDAY_10 + 60_000);
+    await signIn(page, hub.url, MERCHANDISER);
+    await page.getByTestId('menu-packs').click();
+    await expect(page.getByTestId('pack-row')).toHaveCount(1);
+    await page.getByTestId('pack-file').setInputFiles(changed);
+    await expect(page.getByTestId('pack-kept')).toContainText('freshpick-demo 1.0.1', { timeout: 60_000 });
+    await expect(page.getByTestId('pack-row')).toHaveCount(2);
+    await expect(page.getByTestId('pack-row').first().getByTestId('pack-version')).toHaveText('1.0.1');
+
+    // The diff against the store's kiosks: that one price, and nothing else about products.
+    await page.getByTestId('pack-kept-diff').click();
+    const diff = page.getByTestId('pack-diff');
+    await expect(diff).toBeVisible();
+    const priceRow = page.getByTestId('diff-price');
+    await expect(priceRow).toHaveCount(1, { timeout: 20_000 });
+    await expect(priceRow).toContainText(ORANGE.zh);
+    await expect(priceRow).toContainText('15.80');
+    await expect(priceRow).toContainText('16.80');
+    await expect(page.getByTestId('diff-versus')).toContainText('1.0.0');
+    await shoot(page, 'pack-diff-zh-1280');
+
+    // The preview: both orientations show the new price when the code is typed.
+    await page.getByTestId('pack-view-preview').click();
+    const frames = await previewFrames(page);
+    await Promise.all([kioskReady(frames.portrait), kioskReady(frames.landscape)]);
+    await page.getByTestId('preview-code').fill(ORANGE.ean);
+    await page.getByTestId('preview-scan').click();
+    for (const o of ['portrait', 'landscape'] as const) {
+      const price = frames[o].getByTestId('product-price');
+      await expect(price, o).toContainText('16.80', { timeout: 15_000 });
+      await expect(frames[o].locator('body'), o).toContainText(ORANGE.zh);
+    }
+    await shoot(page, 'pack-preview-zh-1280');
+    // In English too.
+    await page.getByTestId('preview-locale-en').click();
+    const english = await previewFrames(page);
+    await Promise.all([kioskReady(english.portrait), kioskReady(english.landscape)]);
+    await page.getByTestId('preview-scan').click();
+    for (const o of ['portrait', 'landscape'] as const) {
+      await expect(english[o].getByTestId('product-price'), o).toContainText('16.80', { timeout: 15_000 });
+      await expect(english[o].locator('body'), o).toContainText(ORANGE.en);
+    }
+    await shoot(page, 'pack-preview-en-kiosk-1280');
+
+    // A hostile archive is refused with the kiosk's code, and nothing is kept.
+    await page.getByTestId('menu-packs').click();
+    await page.getByTestId('pack-file').setInputFiles(hostileFile);
+    const report = page.getByTestId('pack-report');
+    await expect(report).toBeVisible({ timeout: 30_000 });
+    await expect(report).toHaveAttribute('data-code', 'zip-slip');
+    await expect(page.getByTestId('pack-report-code')).toHaveText('zip-slip');
+    await expect(page.getByTestId('pack-report-explained')).toHaveText('拒绝：包里的文件想写到包外面');
+    await expect(page.getByTestId('pack-row')).toHaveCount(2);
+    await shoot(page, 'packs-refused-zh-1280');
+
+    // Built in the browser: a draft from the pack the store runs, a campaign's odds refused
+    // by the pack schema and then taken, a new version, and the built pack in the list.
+    await page.getByTestId('packs-tab-packBuilder').click();
+    await page.getByTestId('draft-name').fill('春季促销');
+    await page.getByTestId('draft-from').selectOption('store');
+    await page.getByTestId('draft-store').selectOption('sh-001');
+    await page.getByTestId('draft-create').click();
+    await expect(page.getByTestId('draft-line')).toContainText('freshpick-demo', { timeout: 30_000 });
+    const draftUrl = new URL(page.url()).pathname;
+    await page.getByTestId('draft-section-pack').click();
+    await page.getByTestId('pack-version').fill('1.1.0');
+    await page.getByTestId('form-pack-save').click();
+    await expect(page.getByTestId('form-pack-saved')).toBeVisible();
+    await page.getByTestId('draft-section-campaigns').click();
+    await page.getByTestId('campaign-0-award-0-odds').fill('1.5');
+    await page.getByTestId('form-campaigns-save').click();
+    await expect(page.getByTestId('campaign-0-award-0').getByTestId('field-problem')).toBeVisible();
+    await expect(page.getByTestId('form-campaigns-error')).toBeVisible();
+    await shoot(page, 'pack-builder-refused-zh-1280');
+    await page.getByTestId('campaign-0-award-0-odds').fill('0.2');
+    await page.getByTestId('form-campaigns-save').click();
+    await expect(page.getByTestId('form-campaigns-saved')).toBeVisible();
+    await expect(page.getByTestId('field-problem')).toHaveCount(0);
+    clock.set(MONDAY_10 + 120_000);
+    await page.getByTestId('draft-section-build').click();
+    await page.getByTestId('draft-build-button').click();
+    await expect(page.getByTestId('draft-built')).toContainText('1.1.0', { timeout: 90_000 });
+    await page.getByTestId('menu-packs').click();
+    await expect(page.getByTestId('pack-row')).toHaveCount(3);
+    await expect(page.getByTestId('pack-row').first().getByTestId('pack-version')).toHaveText('1.1.0');
+
+    // Every packs page, in both languages, on a laptop and a large screen.
+    const packId = await page.getByTestId('pack-row').filter({ hasText: '1.0.1' }).getAttribute('data-pack-id');
+    const pages: [string, string][] = [
+      ['packs', '/console/packs'],
+      ['pack-preview', `/console/packs/${packId}?view=preview`],
+      ['pack-diff', `/console/packs/${packId}?view=diff`],
+      ['pack-publish', `/console/packs/${packId}?view=publish`],
+      ['pack-builder', '/console/packs/build'],
+      ['pack-draft', `${draftUrl}?section=campaigns`],
+      ['pack-publishing', '/console/packs/publishing'],
+      ['pack-keys', '/console/packs/keys'],
+    ];
+    for (const language of ['zh', 'en'] as const) {
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+        await page.setViewportSize(viewport);
+        for (const [name, address] of pages) {
+          await page.goto(hub.url + address);
+          await page.getByTestId('menu').waitFor();
+          // The virtual kiosks play their attract loop, so that page never goes quiet on the network.
+          if (name === 'pack-preview') await Promise.all(Object.values(await previewFrames(page)).map(kioskReady));
+          else await page.waitForLoadState('networkidle');
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+          expect(overflow, `${name} ${language} ${viewport.width}`).toBe(false);
+          await shoot(page, `${name}-${language}-${viewport.width}`);
+        }
+      }
+      await page.getByTestId('language-toggle').click();
+    }
+  } finally {
+    await Promise.all(rig.kiosks.map((k) => k.close()));
+    await rig.api?.dispose();
+    await hub.close();
+  }
+});
