@@ -7,7 +7,10 @@
 //  - the fleet page with those 5,000 kiosks interactive in ≤ 1 s in Chromium;
 //  - analytics: a month of 200 kiosks (about 10 M events) loaded through ingest, every
 //    dashboard query p95 ≤ 300 ms, a till's redemption p99 ≤ 50 ms.
-// `npm run bench:hub -- ingest|fleet|analytics [sqlite|postgres]` runs a part.
+//  - sheets: a 100,000-product .xlsx imported into a pack draft in ≤ 60 s.
+//  - packs: a 1 GB .kpack uploaded and checked in ≤ 30 s with hub RSS ≤ 250 MB.
+//  - preview: the pack page's Preview clicked, both virtual kiosks at app-ready in ≤ 2 s.
+// `npm run bench:hub -- ingest|fleet|analytics|sheets|packs|preview [sqlite|postgres]` runs a part.
 // The hub runs as its own process; PostgreSQL is a throwaway cluster with fsync on.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,13 +22,16 @@ import { ingest, makeBatches, rawInsert } from './hub/ingest-load.ts';
 import { seedKiosks } from './hub/seed-kiosks.ts';
 import { reportFleet, runFleet, timeFleetPage } from './hub/fleet-load.ts';
 import { loadMonth } from './hub/analytics-load.ts';
+import { sheetImportBench } from './hub/sheet-import.ts';
+import { packUploadBench } from './hub/pack-upload.ts';
+import { previewBench } from './hub/preview.ts';
 import { p95, timeDashboards, timeRedemptions } from './hub/dashboard-timing.ts';
 import { createUser } from '../../hub/store/queries/accounts.ts';
 import { hashPassword } from '../../hub/server/auth/passwords.ts';
 import { openStore } from '../../hub/store/open-store.ts';
 
 const args = new Set(process.argv.slice(2));
-const PARTS = ['ingest', 'fleet', 'analytics'];
+const PARTS = ['ingest', 'fleet', 'analytics', 'sheets', 'packs', 'preview'];
 const partsAsked = PARTS.filter((p) => args.has(p));
 const only = (name: string) => partsAsked.length === 0 || partsAsked.includes(name);
 const wantKind = (kind: string) => (!args.has('sqlite') && !args.has('postgres') ? true : args.has(kind));
@@ -149,6 +155,9 @@ async function fleetBench() {
 }
 
 if (only('fleet')) await fleetBench();
+if (only('sheets')) await sheetImportBench();
+if (only('packs')) await packUploadBench();
+if (only('preview')) await previewBench();
 for (const kind of kinds) {
   if (only('analytics')) await analyticsBench(kind).catch((err: Error) => console.log(`${kind} analytics did not finish: ${err.stack ?? err.message}`));
 }
