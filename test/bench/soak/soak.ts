@@ -1,0 +1,183 @@
+// `npm run soak -- --minutes N [--warmup M] [--snapshots]`: proof that the kiosk survives months of
+// shoppers without a slow leak. Builds what it needs, serves the built renderer with a
+// pack where every game pays out (soak-pack.ts) and a hub that takes its events, opens it
+// in Chromium (portrait 1080x1920, gestures on, a fake camera where a hand waves every
+// 25 s) and repeats one shopper after another (shopper-loop.ts) for N minutes. After
+// each shopper, once a minute has passed since the last sample, it samples the page on
+// the attract loop (sample.ts). At the end it prints the samples, each figure's trend (a
+// least-squares line: change per hour and over the run) and the verdict against the
+// targets — after the warm-up, JS heap and DOM growth ≤ 5 % over the run and no fps
+// decay — with the machine it ran on. A benchmark: it never fails on a number (exit 0),
+// only when the kiosk gets stuck (exit 1, saying where).
+//
+// The heap is the page's (the main thread); the hand model runs in a worker whose memory
+// shows in the browser's RSS, printed beside it. Headless Chromium draws with SwiftShader
+// on the CPU, so the fps is this machine's, for its trend only. `--snapshots` also writes
+// heap snapshots after the warm-up and at the end and prints what grew (heap-snapshot.ts).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { waitForAppEvent } from '../../support/app-events.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium.ts';
+import { startHubRig } from '../../support/hub-rig.ts';
+import { startKioskWebServer } from '../../support/kiosk-web-server.ts';
+import { scannableProduct } from '../../support/pack-products.ts';
+import { MissingTestdata } from '../../support/testdata.ts';
+import { ensureBuilt } from '../ensure-built.ts';
+import { describeMachine, printMachine } from '../machine.ts';
+import { summariseSnapshot, topGrowth, writeHeapSnapshot } from './heap-snapshot.ts';
+import { shopperLoop, type LoopResult } from './shopper-loop.ts';
+import { takeSample, type Sample } from './sample.ts';
+import { writeSoakPack } from './soak-pack.ts';
+import { defaultWarmup, judge } from './trend.ts';
+import { waveCamera } from './wave-camera.ts';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, warmup: { type: 'string' }, snapshots: { type: 'boolean' } } });
+const minutes = Number(values.minutes);
+if (!(minutes > 0)) throw new Error(`--minutes must be a number of minutes, not ${values.minutes}`);
+const warmup = values.warmup === undefined ? defaultWarmup(minutes) : Number(values.warmup);
+
+console.log(`soak: ${minutes} min, warm-up ${warmup} min`);
+printMachine();
+ensureBuilt(['assets', 'renderer']);
+const rendererDir = process.env.KIOSK_E2E_RENDERER ?? path.join(repo, 'dist', 'renderer');
+
+let camera: string;
+try {
+  camera = await waveCamera();
+} catch (err) {
+  if (!(err instanceof MissingTestdata)) throw err;
+  console.log(`soak: the waving hand ${err.message}`);
+  process.exit(1);
+}
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'kiosk-soak-'));
+const pack = await writeSoakPack(path.join(repo, 'dist', 'packs', 'demo'), path.join(work, 'pack'));
+const product = await scannableProduct(pack.dir);
+const hub = await startHubRig();
+const kiosk = await startKioskWebServer({
+  rendererDir,
+  packDir: pack.dir,
+  config: {
+    hub: hub.kioskHub,
+    idle: { timeoutSec: 10, warningSec: 5 },
+    // Pinch only: a hand held up must not dwell-click what the soak did not ask for.
+    gestures: { enabled: true, click: 'pinch', mirror: true },
+  },
+  connectOrigins: hub.connectOrigins,
+});
+const marker = `--soak-run=${process.pid}-${Date.now()}`;
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: [...CHROMIUM_ARGS, marker, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`],
+});
+
+const samples: Sample[] = [];
+const loops: LoopResult[] = [];
+const errors: string[] = [];
+const snapshotFiles: string[] = [];
+const t0 = Date.now();
+const minute = () => (Date.now() - t0) / 60_000;
+let stuck: Error | null = null;
+try {
+  const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5 })).newPage();
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    // MediaPipe logs its start-up through console.error ('INFO: Created TensorFlow Lite XNNPACK delegate').
+    if (msg.type() === 'error' && !/Failed to load resource|^INFO: /.test(msg.text())) errors.push(msg.text());
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(kiosk.url);
+  await waitForAppEvent(page, 'app-ready', {}, 0, 60_000);
+  await waitForAppEvent(page, 'gesture-engine', { state: 'ready' }, 0, 120_000);
+
+  let since = 0;
+  const sample = async () => {
+    const recent = loops.slice(since);
+    since = loops.length;
+    const fps = recent.map((l) => l.catchFps).filter((f): f is number => f !== null).sort((a, b) => a - b);
+    const s: Sample = {
+      ...(await takeSample(page, cdp, minute(), marker)),
+      fps: fps.length ? Math.round(fps[Math.floor(fps.length / 2)]! * 10) / 10 : null,
+      loops: loops.length,
+      coupons: loops.reduce((n, l) => n + l.coupons, 0),
+    };
+    samples.push(s);
+    printRow(s);
+    if (values.snapshots && (snapshotFiles.length === 0 ? s.minute >= warmup : minute() >= minutes)) {
+      const file = path.join(os.tmpdir(), `kiosk-soak-${process.pid}-${snapshotFiles.length === 0 ? 'after-warmup' : 'end'}.heapsnapshot`);
+      await writeHeapSnapshot(cdp, file);
+      snapshotFiles.push(file);
+    }
+  };
+  printHeader();
+  await sample();
+  while (minute() < minutes) {
+    try {
+      loops.push(await shopperLoop(page, pack, product.ean13));
+    } catch (err) {
+      stuck = new Error(`the kiosk got stuck in shopper ${loops.length + 1} (minute ${minute().toFixed(1)}) ${(err as Error).message}`);
+      const recent = await page.evaluate(() => window.__kioskTest!.events.slice(-25).map((e) => `${(e.at / 1000).toFixed(1)} s ${e.type} ${JSON.stringify(e.detail)}`)).catch(() => []);
+      console.log(`\nthe kiosk's last app events:\n  ${recent.join('\n  ')}`);
+      await page.screenshot({ path: path.join(os.tmpdir(), `kiosk-soak-stuck-${process.pid}.png`) }).catch(() => undefined);
+      break;
+    }
+    if (minute() - samples.at(-1)!.minute >= 1 || minute() >= minutes) await sample();
+  }
+} finally {
+  await browser.close();
+  await kiosk.close();
+  await hub.close();
+  await rm(work, { recursive: true, force: true });
+}
+
+report();
+if (snapshotFiles.length === 2) {
+  console.log(`\nwhat grew in the heap between ${snapshotFiles[0]} and ${snapshotFiles[1]} (open them in DevTools → Memory for retainers):`);
+  for (const line of topGrowth(await summariseSnapshot(snapshotFiles[0]!), await summariseSnapshot(snapshotFiles[1]!))) console.log(line);
+}
+if (stuck) {
+  console.log(`\nSTUCK: ${stuck.message} (screenshot in ${os.tmpdir()})`);
+  process.exit(1);
+}
+
+function printHeader(): void {
+  console.log('\n  min   heap MiB  DOM nodes  listeners  docs  pixi GPU/tex  outbox  outbox KiB  storage KiB  browser RSS MiB  fps   shoppers  coupons');
+}
+
+function printRow(s: Sample): void {
+  const cell = (v: number | null, w: number) => String(v ?? '–').padStart(w);
+  console.log(
+    `${cell(s.minute, 5)}  ${cell(s.heapMiB, 9)}  ${cell(s.domNodes, 9)}  ${cell(s.listeners, 9)}  ${cell(s.documents, 4)}  ${`${s.pixiGpuRecords ?? '–'}/${s.pixiTextures ?? '–'}`.padStart(12)}  ${cell(s.outboxQueued, 6)}  ${cell(s.outboxKiB, 10)}  ${cell(s.storageKiB, 11)}  ${cell(s.browserRssMiB, 15)}  ${cell(s.fps, 4)}  ${cell(s.loops, 8)}  ${cell(s.coupons, 7)}`,
+  );
+}
+
+function report(): void {
+  const after = samples.filter((s) => s.minute >= warmup);
+  const shoppers = loops.length;
+  const meanLoop = shoppers ? loops.reduce((n, l) => n + l.ms, 0) / shoppers / 1000 : NaN;
+  console.log(`\n${shoppers} shoppers in ${minute().toFixed(1)} min (${meanLoop.toFixed(0)} s each), ${loops.reduce((n, l) => n + l.coupons, 0)} coupons, ${loops.reduce((n, l) => n + l.noPrize, 0)} games without one, ${loops.filter((l) => l.waved).length} waves seen; page errors: ${errors.length}`);
+  for (const e of errors.slice(0, 5)) console.log(`  page error: ${e}`);
+  console.log(`trend over the ${after.length} samples after the ${warmup}-minute warm-up (least-squares line):`);
+  const fmt = (n: number | null, digits = 2) => (n === null || !Number.isFinite(n) ? '–' : `${n >= 0 ? '+' : ''}${n.toFixed(digits)}`);
+  const figures: [keyof Sample, string][] = [
+    ['pixiGpuRecords', 'pixi GPU records'],
+    ['outboxQueued', 'outbox queue'],
+    ['storageKiB', 'storage KiB'],
+    ['browserRssMiB', 'browser RSS MiB'],
+  ];
+  const rows = samples as unknown as Record<string, number | null>[];
+  for (const v of judge(rows, warmup)) {
+    const goal = v.target.maxGrowthPct !== undefined ? `≤ +${v.target.maxGrowthPct} %` : `≥ ${v.target.minGrowthPct} %`;
+    console.log(`${v.ok ? 'MEETS ' : 'MISSES'}  ${v.target.label}: ${fmt(v.trend.start)} → ${fmt(v.trend.end)} (${fmt(v.trend.growthPct, 1)} % over the run, ${fmt(v.trend.slopePerHour)} per hour; target ${goal})`);
+  }
+  for (const v of judge(rows, warmup, figures.map(([figure, label]) => ({ figure, label })))) {
+    console.log(`        ${v.target.label}: ${fmt(v.trend.start)} → ${fmt(v.trend.end)} (${fmt(v.trend.growthPct, 1)} %, ${fmt(v.trend.slopePerHour)} per hour; reported, no target)`);
+  }
+  const m = describeMachine();
+  console.log(`load average at the end: ${m.loadAverage.join(' / ')} (${m.cores} cores)`);
+}

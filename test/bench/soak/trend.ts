@@ -1,0 +1,76 @@
+// The soak's arithmetic: a least-squares line through each figure's samples after the
+// warm-up, the growth it shows over the run, and the verdict against the targets
+// (issue 16: after warm-up, JS heap and DOM growth ≤ 5 % over the run, no fps decay).
+
+export interface Point {
+  /** Minutes since the soak started. */
+  minute: number;
+  value: number;
+}
+
+export interface Trend {
+  points: number;
+  /** Change per hour, from the fitted line. */
+  slopePerHour: number;
+  /** The fitted line at the first and last sample after the warm-up. */
+  start: number;
+  end: number;
+  /** (end − start) / start, in percent; null when the start is 0 or there are fewer than 2 samples. */
+  growthPct: number | null;
+}
+
+export function linearTrend(points: readonly Point[]): Trend {
+  const n = points.length;
+  if (n < 2) {
+    const v = points[0]?.value ?? NaN;
+    return { points: n, slopePerHour: NaN, start: v, end: v, growthPct: null };
+  }
+  const mx = points.reduce((s, p) => s + p.minute, 0) / n;
+  const my = points.reduce((s, p) => s + p.value, 0) / n;
+  const sxx = points.reduce((s, p) => s + (p.minute - mx) ** 2, 0);
+  const slope = sxx === 0 ? 0 : points.reduce((s, p) => s + (p.minute - mx) * (p.value - my), 0) / sxx;
+  const at = (minute: number) => my + slope * (minute - mx);
+  const start = at(points[0]!.minute);
+  const end = at(points[n - 1]!.minute);
+  return { points: n, slopePerHour: slope * 60, start, end, growthPct: start === 0 ? null : ((end - start) / Math.abs(start)) * 100 };
+}
+
+export interface Target {
+  /** The figure's name in the samples. */
+  figure: string;
+  label: string;
+  /** Growth allowed over the run, percent (fps: the decay allowed, as a negative growth). */
+  maxGrowthPct?: number;
+  minGrowthPct?: number;
+}
+
+export const TARGETS: readonly Target[] = [
+  { figure: 'heapMiB', label: 'JS heap after GC', maxGrowthPct: 5 },
+  { figure: 'domNodes', label: 'DOM nodes', maxGrowthPct: 5 },
+  { figure: 'listeners', label: 'JS event listeners', maxGrowthPct: 5 },
+  { figure: 'fps', label: 'catch game fps', minGrowthPct: -5 },
+];
+
+export interface Verdict {
+  target: Target;
+  trend: Trend;
+  ok: boolean;
+}
+
+/** Judges each target over the samples taken at or after `warmupMinutes`. */
+export function judge(samples: readonly Record<string, number | null>[], warmupMinutes: number, targets: readonly Target[] = TARGETS): Verdict[] {
+  return targets.map((target) => {
+    const points = samples
+      .filter((s) => (s.minute ?? -1) >= warmupMinutes && typeof s[target.figure] === 'number' && Number.isFinite(s[target.figure]))
+      .map((s) => ({ minute: s.minute!, value: s[target.figure]! }));
+    const trend = linearTrend(points);
+    const g = trend.growthPct;
+    const ok = g !== null && (target.maxGrowthPct === undefined || g <= target.maxGrowthPct) && (target.minGrowthPct === undefined || g >= target.minGrowthPct);
+    return { target, trend, ok };
+  });
+}
+
+/** Default warm-up: a tenth of the run, at least 2 and at most 15 minutes. */
+export function defaultWarmup(minutes: number): number {
+  return Math.min(15, Math.max(2, Math.round(minutes / 10)));
+}
