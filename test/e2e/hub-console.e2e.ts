@@ -154,7 +154,7 @@ test('an alert is raised when a kiosk stops while its store is open, and none wh
 });
 
 test('every console page, in Chinese and in English, on a laptop and a large screen, with no text running out of its box', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000); // forty page loads, each waiting for its data
   const rig = await startRig();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
