@@ -46,6 +46,14 @@ async function kioskReady(frame: Frame): Promise<void> {
   await frame.waitForFunction(() => window.__kioskTest?.events.some((e) => e.type === 'app-ready') ?? false, undefined, { timeout: 30_000 });
 }
 
+/** Waits for the product page in `frame`; if it never comes, says what the kiosk did instead. */
+async function productShown(frame: Frame, o: string): Promise<void> {
+  const seen = () => frame.evaluate(() => window.__kioskTest?.events.slice(-12).map((e) => `${e.type} ${JSON.stringify(e.detail)}`) ?? []);
+  await frame.waitForFunction(() => window.__kioskTest?.events.some((e) => e.type === 'product-shown') ?? false, undefined, { timeout: 15_000 }).catch(async () => {
+    throw new Error(`the ${o} preview showed no product; its last events:\n${(await seen()).join('\n')}`);
+  });
+}
+
 async function previewFrames(page: Page): Promise<Record<'portrait' | 'landscape', Frame>> {
   const out = {} as Record<'portrait' | 'landscape', Frame>;
   for (const o of ['portrait', 'landscape'] as const) {
@@ -108,6 +116,7 @@ test('a merchandiser uploads a pack, compares it with a store, previews it on vi
     await page.getByTestId('preview-code').fill(ORANGE.ean);
     await page.getByTestId('preview-scan').click();
     for (const o of ['portrait', 'landscape'] as const) {
+      await productShown(frames[o], o);
       const price = frames[o].getByTestId('product-price');
       await expect(price, o).toContainText('16.80', { timeout: 15_000 });
       await expect(frames[o].locator('body'), o).toContainText(ORANGE.zh);
@@ -119,6 +128,7 @@ test('a merchandiser uploads a pack, compares it with a store, previews it on vi
     await Promise.all([kioskReady(english.portrait), kioskReady(english.landscape)]);
     await page.getByTestId('preview-scan').click();
     for (const o of ['portrait', 'landscape'] as const) {
+      await productShown(english[o], o);
       await expect(english[o].getByTestId('product-price'), o).toContainText('16.80', { timeout: 15_000 });
       await expect(english[o].locator('body'), o).toContainText(ORANGE.en);
     }

@@ -22,4 +22,18 @@ describe('a code typed into the virtual kiosk like a scanner', () => {
     typeLikeAScanner(target, '69');
     expect(seen).toEqual(['keydown:Digit6', 'keyup:Digit6', 'keydown:Digit9', 'keyup:Digit9', 'keydown:Enter', 'keyup:Enter']);
   });
+
+  it('stamps the whole burst before sending a key, so a slow page cannot spread it out', () => {
+    const log: string[] = [];
+    class StampedKey extends KeyboardEvent {
+      constructor(type: string, init?: KeyboardEventInit) {
+        super(type, init);
+        log.push('made');
+      }
+    }
+    // Made between sends, each key's stamp would include the page's handling of the keys before it.
+    const target = { KeyboardEvent: StampedKey, dispatchEvent: () => (log.push('sent'), true) };
+    typeLikeAScanner(target, '69');
+    expect(log).toEqual([...Array<string>(6).fill('made'), ...Array<string>(6).fill('sent')]);
+  });
 });

@@ -37,11 +37,16 @@ export interface ScanTarget {
   dispatchEvent(event: Event): boolean;
 }
 
-/** Sends the burst into a window at once: the keys arrive well within a scanner's 40 ms. */
+/**
+ * Sends the burst into a window at once. Every key is made (and so time-stamped) before
+ * the first is sent: the kiosk reads a key's time stamp as when the scanner sent it, and
+ * the kiosk handling one key (or this thread being paused between two) must not spread
+ * the burst past a scanner's 40 ms and turn it into a person typing.
+ */
 export function typeLikeAScanner(target: ScanTarget, text: string): void {
-  for (const k of scanKeys(text)) {
+  const burst = scanKeys(text).flatMap((k) => {
     const init = { key: k.key, code: k.code, shiftKey: k.shiftKey, bubbles: true, cancelable: true };
-    target.dispatchEvent(new target.KeyboardEvent('keydown', init));
-    target.dispatchEvent(new target.KeyboardEvent('keyup', init));
-  }
+    return [new target.KeyboardEvent('keydown', init), new target.KeyboardEvent('keyup', init)];
+  });
+  for (const event of burst) target.dispatchEvent(event);
 }
