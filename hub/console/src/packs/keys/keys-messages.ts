@@ -3,7 +3,6 @@ import type { Widen } from '../../i18n/messages.ts';
 
 const zhCN = {
   onlyOnce: '只显示这一次。请现在复制并妥善保存；离开页面后将无法再次查看。',
-  pressCopy: '已选中，请按 Ctrl+C 复制',
   done: '我已保存',
   tokens: {
     title: '个人访问令牌',
@@ -41,7 +40,6 @@ const zhCN = {
 
 const en: Widen<typeof zhCN> = {
   onlyOnce: 'It is shown this once. Copy it now and keep it safe: it cannot be shown again after you leave this page.',
-  pressCopy: 'Selected: press Ctrl+C to copy',
   done: 'I have saved it',
   tokens: {
     title: 'Personal access tokens',
