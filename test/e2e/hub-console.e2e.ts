@@ -4,11 +4,12 @@
 // the hub's clock is moved by the test. Screenshots of every console page in both
 // languages go to test-results/screenshots/console/.
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { evaluateAlerts } from '../../hub/server/alerts/alert-job.ts';
 import { manualClock } from '../../hub/server/clock.ts';
 import { startHub, BUILT_CONSOLE_DIR, type RunningHub } from '../../hub/server/start-hub.ts';
 import { openAlerts } from '../../hub/store/queries/alerts.ts';
+import { commonMessages } from '../../hub/console/src/i18n/common-messages.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
 import { makeToken, setUpAdmin } from './console-steps.ts';
 import { demoPackDir, expect, repo, rendererDir, test, waitForAppEvent } from './fixtures.ts';
@@ -46,6 +47,14 @@ async function openKioskWith(page: Page, rig: Rig, token: string, kioskName: str
   rig.kiosks.push(kiosk);
   await page.goto(kiosk.url);
   await waitForAppEvent(page, 'hub-status', { state: 'enrolled' }, 0, 30_000);
+}
+
+/** A console page for the tour of every page: how an admin opens it, and what shows it is open. */
+interface ConsolePage {
+  name: string;
+  address: string;
+  open: () => Promise<void>;
+  shown: Locator;
 }
 
 async function shoot(page: Page, name: string) {
@@ -154,7 +163,7 @@ test('an alert is raised when a kiosk stops while its store is open, and none wh
 });
 
 test('every console page, in Chinese and in English, on a laptop and a large screen, with no text running out of its box', async ({ browser }) => {
-  test.setTimeout(300_000); // forty page loads, each waiting for its data
+  test.setTimeout(300_000); // forty pages, each waiting for its data
   const rig = await startRig();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -165,15 +174,27 @@ test('every console page, in Chinese and in English, on a laptop and a large scr
     const deviceId = (await rig.hub.store.db.selectFrom('kiosks').select('device_id').executeTakeFirstOrThrow()).device_id;
     await expect.poll(async () => (await rig.hub.store.db.selectFrom('kiosks').select('last_heartbeat_at').executeTakeFirst())?.last_heartbeat_at ?? null, { timeout: 30_000 }).not.toBeNull();
 
-    const pages = ['/console/', `/console/kiosks/${deviceId}`, '/console/analytics', '/console/till', '/console/coupons', '/console/stores', '/console/enrolment', '/console/alerts', '/console/users', '/console/audit'];
+    // Each page as an admin reaches it: the kiosk from its row on the fleet page, the others
+    // from the menu (one page load per language and screen, not one per page); each is
+    // open once what only it shows is there: its menu entry marked current, the kiosk's name.
+    const menuPage = (name: string, address: string): ConsolePage => ({ name, address, open: () => page.getByTestId(`menu-${name}`).click(), shown: page.locator(`[data-testid="menu-${name}"][aria-current="page"]`) });
+    const pages: ConsolePage[] = [
+      menuPage('fleet', '/console/'),
+      { name: 'kiosks', address: `/console/kiosks/${deviceId}`, open: () => page.getByTestId('fleet-row').filter({ hasText: '入口橱窗' }).click(), shown: page.getByTestId('kiosk-name') },
+      ...['analytics', 'till', 'coupons', 'stores', 'enrolment', 'alerts', 'users', 'audit'].map((name) => menuPage(name, `/console/${name}`)),
+    ];
     for (const language of ['zh', 'en'] as const) {
       for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
         await page.setViewportSize(viewport);
-        for (const address of pages) {
-          await page.goto(rig.hub.url + address);
-          await page.getByTestId('menu').waitFor();
-          await page.waitForLoadState('networkidle');
-          const name = address.replace('/console/', '').split('/')[0] || 'fleet';
+        await page.goto(`${rig.hub.url}/console/`);
+        await page.getByTestId('menu').waitFor();
+        for (const { name, address, open, shown } of pages) {
+          if (name === 'kiosks') await page.getByTestId('menu-fleet').click();
+          await open();
+          await expect(shown).toBeVisible();
+          await expect.poll(() => new URL(page.url()).pathname).toBe(address);
+          // Its data is in: nothing on the page still says it is loading.
+          await expect(page.getByText(commonMessages[language === 'zh' ? 'zh-CN' : 'en'].loading)).toHaveCount(0);
           // Nothing wider than the window, and no text cut off without an ellipsis.
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
           expect(overflow, `${name} ${language} ${viewport.width}`).toBe(false);
