@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { asOpenPalm, everyNth, frames, raisedThenSwiped, withPinch } from './fixtures/recordings.ts';
 import { GestureRecogniser, type GestureEvent, type GestureSettings, type ScreenPoint } from './gesture-recogniser.ts';
-import type { HandFrame } from './landmarks.ts';
+import { palmCentre, type HandFrame } from './landmarks.ts';
 
 const SETTINGS: GestureSettings = { click: 'both', dwellMs: 1200, zone: { x: 0.15, y: 0.1, width: 0.7, height: 0.7 }, mirror: true };
 const EVERYWHERE = { aspect: 9 / 16, canDwellAt: () => true };
@@ -25,6 +25,13 @@ function play(list: HandFrame[], settings: Partial<GestureSettings> = {}, probe 
     run.rings.push(out.dwell);
   }
   return run;
+}
+
+/** The model found no hand in the `n`th frame of the sweep (counting from the first in which the palm has moved). */
+function missedInSweep(list: HandFrame[], n: number): HandFrame[] {
+  const rest = palmCentre(list[0]!.hands[0]!).x;
+  const first = list.findIndex((f) => f.hands[0] !== undefined && Math.abs(palmCentre(f.hands[0]).x - rest) > 0.02);
+  return list.map((f, i) => (i === first + n ? { ...f, hands: [] } : f));
 }
 
 const clicks = (run: Run) => run.events.filter((e) => e.type === 'press' || e.type === 'dwell-click');
@@ -134,6 +141,12 @@ describe('gesture recogniser on recorded hands', () => {
     expect(ofType(play(raisedThenSwiped(4, 2)), 'swipe')).toHaveLength(1);
     // Five times the recorded pace, a frame every 200 ms: the hand jumps far between frames.
     expect(ofType(play(raisedThenSwiped(5, 6)), 'swipe').map((e) => e.direction)).toEqual(['left']);
+  });
+
+  it('a swipe is still a swipe when the model misses the hand in a frame of the sweep (motion blur)', () => {
+    for (const n of [0, 1, 2, 3]) expect(ofType(play(missedInSweep(raisedThenSwiped(4, 2), n)), 'swipe').map((e) => e.direction)).toEqual(['left']);
+    // A frame every 200 ms, the middle one of the sweep lost: the two either side are enough.
+    expect(ofType(play(missedInSweep(raisedThenSwiped(5, 6), 0)), 'swipe').map((e) => e.direction)).toEqual(['left']);
   });
 
   it('an open hand waving wakes (wave), a victory sign waved does not', () => {

@@ -57,6 +57,17 @@ describe('hand selection', () => {
     expect(selector.select(at(0.4), still[0]!.aspect, centre, 400)!.isNew).toBe(false);
   });
 
+  it('a frame in which the model missed the hand (motion blur mid-sweep) does not make it a new hand', () => {
+    const selector = new HandSelector();
+    const at = (dx: number) => shifted(still, dx, 0)[0]!.hands;
+    expect(selector.select(at(0), still[0]!.aspect, centre, 0)!.isNew).toBe(true);
+    expect(selector.select([], still[0]!.aspect, centre, 200)).toBeNull();
+    expect(selector.select(at(0.4), still[0]!.aspect, centre, 400)!.isNew).toBe(false);
+    // Once the recogniser has given the hand up, the next one is new.
+    selector.reset();
+    expect(selector.select(at(0.4), still[0]!.aspect, centre, 1000)!.isNew).toBe(true);
+  });
+
   it('a hand appearing far away in the next frame is a new hand', () => {
     const selector = new HandSelector();
     selector.select(shifted(still, -0.3, 0)[0]!.hands, still[0]!.aspect, centre, 0);

@@ -1,6 +1,9 @@
 // With several hands in view, one drives the cursor: the one already driving while it
 // stays in view; otherwise the nearest (largest) and most central one. Hands too small
 // to be a shopper's hand at the window (far away, or a false detection) never drive.
+// A frame or two in which the model misses the hand (motion blur: the tracker often
+// loses a hand sweeping fast) does not make it a new hand when it is found again
+// farther on; the recogniser decides when the hand is gone and then calls reset().
 import { handSize, palmCentre, type DetectedHand } from './landmarks.ts';
 
 export interface HandSelectionOptions {
@@ -19,13 +22,11 @@ export class HandSelector {
 
   constructor(private readonly options: HandSelectionOptions = DEFAULT_HAND_SELECTION) {}
 
-  /** The driving hand of this frame, or null. `isNew` is true when it is not the hand that drove the frame before. */
+  /** The driving hand of this frame, or null. `isNew` is true when it is not the hand that drove last (since reset()). */
   select(hands: readonly DetectedHand[], aspect: number, zoneCentre: { x: number; y: number }, t = 0): { hand: DetectedHand; isNew: boolean } | null {
     const candidates = hands.filter((h) => handSize(h, aspect) >= this.options.minHandSize);
-    if (candidates.length === 0) {
-      this.previous = null;
-      return null;
-    }
+    // No hand this frame: the driving one is remembered (where and when last seen) until reset().
+    if (candidates.length === 0) return null;
     if (this.previous) {
       const prev = this.previous;
       let best: DetectedHand | null = null;

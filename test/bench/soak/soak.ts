@@ -64,7 +64,11 @@ const kiosk = await startKioskWebServer({
   packDir: pack.dir,
   config: {
     hub: hub.kioskHub,
-    idle: { timeoutSec: 10, warningSec: 5 },
+    // "Still there?" shows after 10 s without a touch: on a loaded machine the game's
+    // start countdown plus a slow click could meet it (the click then answers it instead
+    // of spinning the wheel), and the wheel's spin outlasts 5 quiet seconds. The hand's
+    // 22 quiet seconds between waves still end a session.
+    idle: { timeoutSec: 15, warningSec: 5 },
     // Pinch only: a hand held up must not dwell-click what the soak did not ask for.
     gestures: { enabled: true, click: 'pinch', mirror: true },
   },
@@ -121,7 +125,8 @@ try {
       loops.push(await shopperLoop(page, pack, product.ean13));
     } catch (err) {
       stuck = new Error(`the kiosk got stuck in shopper ${loops.length + 1} (minute ${minute().toFixed(1)}) ${(err as Error).message}`);
-      const recent = await page.evaluate(() => window.__kioskTest!.events.slice(-25).map((e) => `${(e.at / 1000).toFixed(1)} s ${e.type} ${JSON.stringify(e.detail)}`)).catch(() => []);
+      // The gesture pipeline's figures come every 2 s and would fill the list.
+      const recent = await page.evaluate(() => window.__kioskTest!.events.filter((e) => e.type !== 'gesture-stats').slice(-25).map((e) => `${(e.at / 1000).toFixed(1)} s ${e.type} ${JSON.stringify(e.detail)}`)).catch(() => []);
       console.log(`\nthe kiosk's last app events:\n  ${recent.join('\n  ')}`);
       await page.screenshot({ path: path.join(os.tmpdir(), `kiosk-soak-stuck-${process.pid}.png`) }).catch(() => undefined);
       break;

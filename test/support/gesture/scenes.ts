@@ -39,22 +39,40 @@ async function ffmpeg(out: string, args: string[]): Promise<string> {
 
 const y4m = ['-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe'];
 
+export interface SwipeSceneOptions {
+  /** The hand stays where the sweep ended for this long before it goes, as a shopper's hand does. */
+  restSec?: number;
+  /** An empty grey scene this long after the clip: with Chromium looping the file, the time between swipes. */
+  emptySec?: number;
+  /** Frame size and rate (640x480 at 30 fps unless given); smaller keeps a long clip's raw .y4m small. */
+  width?: number;
+  height?: number;
+  fps?: number;
+}
+
 /**
  * swipe_victory.webm as a fake camera. With `speed` > 1 the slide (1 s → 3 s) plays that
  * many times faster and the hand is first held up, still, for `holdSec` (the first
  * frame of the slide repeated) — a shopper raising a hand, then swiping. At its
  * recorded pace (~0.15 image widths a second) the slide is slower than someone moving
  * the cursor, which the recogniser deliberately does not take for a swipe. The grey
- * lead-in and tail stay as they are. Chromium loops the file.
+ * lead-in and tail stay as they are (then `options` may rest the hand at the end of the
+ * slide, add empty time, and change the size and rate). Chromium loops the file.
  */
-export async function swipeCamera(speed = 1, holdSec = 0): Promise<string> {
+export async function swipeCamera(speed = 1, holdSec = 0, options: SwipeSceneOptions = {}): Promise<string> {
+  const { restSec = 0, emptySec = 0, width = W, height = H, fps = FPS } = options;
   const clip = requireTestdata(SWIPE_WEBM);
-  const out = path.join(SCENE_DIR, `swipe-victory-x${speed}-hold${holdSec}.y4m`);
-  if (speed === 1 && holdSec === 0) return ffmpeg(out, ['-i', clip, '-r', String(FPS), ...y4m]);
+  const resized = width !== W || height !== H || fps !== FPS;
+  const name = `swipe-victory-x${speed}-hold${holdSec}${restSec ? `-rest${restSec}` : ''}${emptySec ? `-empty${emptySec}` : ''}${resized ? `-${width}x${height}-${fps}fps` : ''}`;
+  const out = path.join(SCENE_DIR, `${name}.y4m`);
+  if (speed === 1 && holdSec === 0 && !restSec && !emptySec && !resized) return ffmpeg(out, ['-i', clip, '-r', String(FPS), ...y4m]);
   const hold = holdSec > 0 ? `,tpad=start_duration=${holdSec}:start_mode=clone` : '';
+  // A second tpad on the same stream adds nothing unless the frame rate is set between them.
+  const rest = restSec > 0 ? `,fps=${FPS},tpad=stop_duration=${restSec}:stop_mode=clone` : '';
+  const empty = emptySec > 0 ? `,tpad=stop_duration=${emptySec}:stop_mode=add:color=0x808080` : '';
   const filter =
-    `[0:v]trim=0:1,setpts=PTS-STARTPTS[a];[0:v]trim=1:3,setpts=(PTS-STARTPTS)/${speed}${hold}[b];` +
-    `[0:v]trim=3:4,setpts=PTS-STARTPTS[c];[a][b][c]concat=n=3:v=1,fps=${FPS}[v]`;
+    `[0:v]trim=0:1,setpts=PTS-STARTPTS[a];[0:v]trim=1:3,setpts=(PTS-STARTPTS)/${speed}${hold}${rest}[b];` +
+    `[0:v]trim=3:4,setpts=PTS-STARTPTS[c];[a][b][c]concat=n=3:v=1${empty},fps=${fps}${resized ? `,scale=${width}:${height}` : ''}[v]`;
   return ffmpeg(out, ['-i', clip, '-filter_complex', filter, '-map', '[v]', ...y4m]);
 }
 
