@@ -7,7 +7,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import { ensureEventPartition } from '../event-partitions.ts';
 import type { HubStore } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
-import { rollUp } from './rollups.ts';
+import { rollUp, type RollupGroup } from './rollups.ts';
 import { countRanges, holesIn, mergeRanges, missingSeqs, readSeqRanges, type SeqRange } from '../seq-ranges.ts';
 
 export interface AcceptedMessage {
@@ -43,7 +43,7 @@ export interface IngestBatch {
 export interface IngestOutcome {
   /** The messageIds of `accepted` that were already stored (re-sends). */
   duplicates: Set<string>;
-  /** Seq numbers missing for the kiosk after this batch. */
+  /** Seq numbers missing for the kiosk once this batch (and any stored with it) is in. */
   seqGaps: number;
 }
 
@@ -57,42 +57,97 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 }
 
 export async function ingestBatch(store: HubStore, batch: IngestBatch): Promise<IngestOutcome> {
-  if (store.dialect === 'postgres' && batch.accepted.length > 0) await ensureEventPartition(store, batch.receivedAt);
+  const [outcome] = await ingestBatches(store, [batch]);
+  return outcome!;
+}
+
+/**
+ * Stores several uploads (of one kiosk or many) in one transaction, each as if alone and
+ * in the order given: a messageId in two of them is stored for the first and a duplicate
+ * for the second. One commit for all of them, and their rollups counted together.
+ */
+export async function ingestBatches(store: HubStore, batches: readonly IngestBatch[]): Promise<IngestOutcome[]> {
+  if (batches.length === 0) return [];
+  if (store.dialect === 'postgres') {
+    for (const at of new Set(batches.filter((b) => b.accepted.length > 0).map((b) => b.receivedAt))) await ensureEventPartition(store, at);
+  }
   return store.db.transaction().execute(async (trx) => {
-    const { deviceId, receivedAt } = batch;
-    const kiosk = await lockKiosk(store, trx, deviceId);
+    const kiosks = await lockKiosks(store, trx, batches.map((b) => b.deviceId));
+    const devices = new Map<string, DeviceTally>();
+    const results: { duplicates: Set<string>; deviceId: string }[] = [];
+    const rollups: RollupGroup[] = [];
 
-    const { fresh, stored } = store.dialect === 'postgres' ? await storeViaIds(trx, batch) : await storeUnique(trx, batch);
-    for (const part of chunks(batch.rejected)) {
-      await trx
-        .insertInto('rejected_events')
-        .values(part.map((r) => ({ message_id: r.messageId, device_id: deviceId, seq: r.seq, reason: r.reason, received_at: receivedAt })))
-        .execute();
+    for (const batch of batches) {
+      const { deviceId, receivedAt } = batch;
+      const { fresh, stored } = store.dialect === 'postgres' ? await storeViaIds(trx, batch) : await storeUnique(trx, batch);
+      for (const part of chunks(batch.rejected)) {
+        await trx
+          .insertInto('rejected_events')
+          .values(part.map((r) => ({ message_id: r.messageId, device_id: deviceId, seq: r.seq, reason: r.reason, received_at: receivedAt })))
+          .execute();
+      }
+      // Seq numbers: what arrived (rejected ones arrived too) and what the kiosk says it dropped.
+      const device = devices.get(deviceId) ?? { arrived: [], drops: [], receivedAt };
+      devices.set(deviceId, device);
+      for (const m of stored) if (m.seq !== null) device.arrived.push([m.seq, m.seq]);
+      for (const r of batch.rejected) if (r.seq !== null) device.arrived.push([r.seq, r.seq]);
+      for (const m of stored) if (m.event === 'Events Dropped') device.drops.push(...readSeqRanges(m.properties?.seq_ranges));
+      device.receivedAt = Math.max(device.receivedAt, receivedAt);
+
+      rollups.push({
+        ctx: { deviceId, storeId: kiosks.get(deviceId)?.store_id ?? '' },
+        events: stored.map((m) => ({ event: m.event, anonymousId: m.anonymousId, at: m.originalAt ?? receivedAt, pack: m.pack, properties: m.properties ?? {} })),
+      });
+      results.push({ duplicates: new Set(batch.accepted.filter((m) => !fresh.has(m.messageId)).map((m) => m.messageId)), deviceId });
     }
 
-    // Seq numbers: what arrived (rejected ones arrived too) and what the kiosk says it dropped.
-    const arrived = [...stored.map((m) => m.seq), ...batch.rejected.map((r) => r.seq)].filter((s): s is number => s !== null);
-    const drops = stored.filter((m) => m.event === 'Events Dropped').flatMap((m) => readSeqRanges(m.properties?.seq_ranges));
-    let seqGaps = kiosk?.seq_gaps ?? 0;
-    if (arrived.length > 0 || drops.length > 0) {
-      const received = await mergeInto(trx, 'seq_ranges', deviceId, arrived.map((s): SeqRange => [s, s]));
-      // The usual case: everything from 1 on arrived, and no drop report is needed to explain a hole.
-      const dropped = drops.length > 0 || holesIn(received).length > 0 ? await mergeInto(trx, 'dropped_ranges', deviceId, drops) : [];
-      seqGaps = countRanges(missingSeqs(received, dropped));
-    }
-    if (kiosk) {
-      const gapsSince = seqGaps === 0 ? null : (kiosk.gaps_since ?? receivedAt);
-      await trx.updateTable('kiosks').set({ last_event_at: receivedAt, seq_gaps: seqGaps, gaps_since: gapsSince }).where('device_id', '=', deviceId).execute();
-    }
-    await rollUp(
-      trx,
-      { deviceId, storeId: kiosk?.store_id ?? '' },
-      stored.map((m) => ({ event: m.event, anonymousId: m.anonymousId, at: m.originalAt ?? receivedAt, pack: m.pack, properties: m.properties ?? {} })),
-    );
-
-    const duplicates = new Set(batch.accepted.filter((m) => !fresh.has(m.messageId)).map((m) => m.messageId));
-    return { duplicates, seqGaps };
+    const gaps = await updateSeqGaps(trx, kiosks, devices);
+    await rollUp(trx, rollups);
+    return results.map(({ duplicates, deviceId }) => ({ duplicates, seqGaps: gaps.get(deviceId) ?? 0 }));
   });
+}
+
+/** One kiosk's part of a transaction's uploads. */
+interface DeviceTally {
+  arrived: SeqRange[];
+  drops: SeqRange[];
+  receivedAt: number;
+}
+
+type LockedKiosk = { seq_gaps: number; gaps_since: number | null; store_id: string };
+
+/**
+ * The uploads' kiosks, read (on PostgreSQL locked, in device order, so hub processes
+ * ingesting the same kiosks take turns and never deadlock).
+ */
+async function lockKiosks(store: HubStore, trx: Transaction<HubDatabase>, deviceIds: readonly string[]): Promise<Map<string, LockedKiosk>> {
+  const ids = [...new Set(deviceIds)].sort();
+  const query = trx.selectFrom('kiosks').select(['device_id', 'seq_gaps', 'gaps_since', 'store_id']).where('device_id', 'in', ids).orderBy('device_id');
+  const rows = store.dialect === 'postgres' ? await query.forUpdate().execute() : await query.execute();
+  return new Map(rows.map((r) => [r.device_id, r]));
+}
+
+/** Merges each kiosk's arrivals and drops into its ranges and stores its count of missing seq numbers; returns the counts. */
+async function updateSeqGaps(trx: Transaction<HubDatabase>, kiosks: ReadonlyMap<string, LockedKiosk>, devices: ReadonlyMap<string, DeviceTally>): Promise<Map<string, number>> {
+  const moved = [...devices].filter(([, d]) => d.arrived.length > 0 || d.drops.length > 0).map(([id]) => id);
+  const received = await readRanges(trx, 'seq_ranges', moved);
+  const out = new Map<string, number>();
+  for (const [deviceId, d] of devices) {
+    const kiosk = kiosks.get(deviceId);
+    let seqGaps = kiosk?.seq_gaps ?? 0;
+    if (d.arrived.length > 0 || d.drops.length > 0) {
+      const all = await mergeInto(trx, 'seq_ranges', deviceId, received.get(deviceId) ?? [], d.arrived);
+      // The usual case: everything from 1 on arrived, and no drop report is needed to explain a hole.
+      const dropped = d.drops.length > 0 || holesIn(all).length > 0 ? await mergeInto(trx, 'dropped_ranges', deviceId, (await readRanges(trx, 'dropped_ranges', [deviceId])).get(deviceId) ?? [], d.drops) : [];
+      seqGaps = countRanges(missingSeqs(all, dropped));
+    }
+    out.set(deviceId, seqGaps);
+    if (kiosk) {
+      const gapsSince = seqGaps === 0 ? null : (kiosk.gaps_since ?? d.receivedAt);
+      await trx.updateTable('kiosks').set({ last_event_at: d.receivedAt, seq_gaps: seqGaps, gaps_since: gapsSince }).where('device_id', '=', deviceId).execute();
+    }
+  }
+  return out;
 }
 
 /** The messages of `batch` in order, each messageId once, keeping those `fresh` holds. */
@@ -168,17 +223,20 @@ async function storeViaIds(trx: Transaction<HubDatabase>, batch: IngestBatch) {
   return { fresh, stored: firstOfEach(batch, fresh) };
 }
 
-async function lockKiosk(store: HubStore, trx: Transaction<HubDatabase>, deviceId: string) {
-  const query = trx.selectFrom('kiosks').select(['seq_gaps', 'gaps_since', 'store_id']).where('device_id', '=', deviceId);
-  return store.dialect === 'postgres' ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+/** The kiosks' ranges in `table`, each sorted by `from`. */
+async function readRanges(trx: Transaction<HubDatabase>, table: 'seq_ranges' | 'dropped_ranges', deviceIds: readonly string[]): Promise<Map<string, SeqRange[]>> {
+  const out = new Map<string, SeqRange[]>();
+  for (const part of chunks(deviceIds)) {
+    const rows = await trx.selectFrom(table).select(['device_id', 'from_seq', 'to_seq']).where('device_id', 'in', part).orderBy('device_id').orderBy('from_seq').execute();
+    for (const r of rows) out.set(r.device_id, [...(out.get(r.device_id) ?? []), [r.from_seq, r.to_seq]]);
+  }
+  return out;
 }
 
-/** Merges `add` into the device's ranges in `table`, writing only what changed; returns all of them. */
-async function mergeInto(trx: Transaction<HubDatabase>, table: 'seq_ranges' | 'dropped_ranges', deviceId: string, add: readonly SeqRange[]): Promise<SeqRange[]> {
-  const rows = await trx.selectFrom(table).select(['from_seq', 'to_seq']).where('device_id', '=', deviceId).orderBy('from_seq').execute();
-  const before = new Map(rows.map((r) => [r.from_seq, r.to_seq]));
-  const current: SeqRange[] = rows.map((r) => [r.from_seq, r.to_seq]);
-  if (add.length === 0) return current;
+/** Merges `add` into the device's `current` ranges in `table`, writing only what changed; returns all of them. */
+async function mergeInto(trx: Transaction<HubDatabase>, table: 'seq_ranges' | 'dropped_ranges', deviceId: string, current: readonly SeqRange[], add: readonly SeqRange[]): Promise<SeqRange[]> {
+  if (add.length === 0) return [...current];
+  const before = new Map(current.map(([from, to]) => [from, to]));
   const after = mergeRanges([...current, ...add]);
   const starts = new Set(after.map((r) => r[0]));
   const gone = current.filter(([from]) => !starts.has(from)).map(([from]) => from);

@@ -26,14 +26,14 @@ async function addCounts(trx: Transaction<HubDatabase>, table: Tables, keys: rea
   }
 }
 
-/** Sums rows sharing a key. */
+/** Sums rows sharing a key. Keeps the first row of each key and adds to it: give each call a row of its own. */
 function tally<T extends Record<string, string | number>>(keyOf: (row: T) => string, counters: readonly (keyof T)[]) {
   const map = new Map<string, T>();
   return {
     add(row: T) {
       const key = keyOf(row);
       const had = map.get(key);
-      if (!had) map.set(key, { ...row });
+      if (!had) map.set(key, row);
       else for (const c of counters) (had as Record<keyof T, number>)[c] = (had[c] as number) + (row[c] as number);
     },
     rows: () => [...map.values()],
@@ -45,24 +45,41 @@ export interface RollupContext {
   storeId: string;
 }
 
-export async function rollUp(trx: Transaction<HubDatabase>, ctx: RollupContext, events: readonly StoredEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const base = { device_id: ctx.deviceId, store_id: ctx.storeId };
-  const all = events.map((e) => ({ e, f: factsOf(e) }));
+/** One upload's stored events, and the kiosk they came from. */
+export interface RollupGroup {
+  ctx: RollupContext;
+  events: readonly StoredEvent[];
+}
 
-  const hourly = tally<{ device_id: string; store_id: string; pack: string; hour: number; event: string; variant: string; count: number }>((r) => `${r.hour}|${r.pack}|${r.event}|${r.variant}`, ['count']);
-  const scans = tally<{ device_id: string; store_id: string; pack: string; day: number; product_id: string; found: number; scans: number }>((r) => `${r.day}|${r.pack}|${r.product_id}|${r.found}`, ['scans']);
+/** An event, what it means, and the kiosk it came from. */
+interface Fact {
+  e: StoredEvent;
+  f: EventFacts;
+  ctx: RollupContext;
+}
+
+/** Counts the events of one or several uploads into the rollups: one statement per table for all of them. */
+export async function rollUp(trx: Transaction<HubDatabase>, groups: readonly RollupGroup[]): Promise<void> {
+  const all: Fact[] = [];
+  for (const { ctx, events } of groups) for (const e of events) all.push({ e, f: factsOf(e), ctx });
+  if (all.length === 0) return;
+
+  const hourly = tally<{ device_id: string; store_id: string; pack: string; hour: number; event: string; variant: string; count: number }>((r) => `${r.device_id}|${r.hour}|${r.pack}|${r.event}|${r.variant}`, ['count']);
+  const scans = tally<{ device_id: string; store_id: string; pack: string; day: number; product_id: string; found: number; scans: number }>((r) => `${r.device_id}|${r.day}|${r.pack}|${r.product_id}|${r.found}`, ['scans']);
   const games = tally<{ device_id: string; store_id: string; pack: string; day: number; game_id: string; campaign_id: string; odds: string; plays: number; completed: number; draws: number; won: number }>(
-    (r) => `${r.day}|${r.pack}|${r.game_id}|${r.campaign_id}|${r.odds}`,
+    (r) => `${r.device_id}|${r.day}|${r.pack}|${r.game_id}|${r.campaign_id}|${r.odds}`,
     ['plays', 'completed', 'draws', 'won'],
   );
-  for (const { e, f } of all) {
-    hourly.add({ ...base, pack: e.pack, hour: hourOf(e.at), event: e.event, variant: f.variant, count: 1 });
-    if (f.scan) scans.add({ ...base, pack: e.pack, day: dayOf(e.at), product_id: f.scan.productId, found: f.scan.found ? 1 : 0, scans: 1 });
+  // Rows written out field by field: this loop runs for every event a fleet sends.
+  for (const { e, f, ctx } of all) {
+    const { deviceId: device_id, storeId: store_id } = ctx;
+    const { pack } = e;
+    hourly.add({ device_id, store_id, pack, hour: hourOf(e.at), event: e.event, variant: f.variant, count: 1 });
+    if (f.scan) scans.add({ device_id, store_id, pack, day: dayOf(e.at), product_id: f.scan.productId, found: f.scan.found ? 1 : 0, scans: 1 });
     if (f.game) {
       const g = f.game;
       for (const c of g.campaigns) {
-        games.add({ ...base, pack: e.pack, day: dayOf(e.at), game_id: g.gameId, campaign_id: c.campaignId, odds: c.odds, plays: 1, completed: g.completed ? 1 : 0, draws: c.drawn ? 1 : 0, won: c.won ? 1 : 0 });
+        games.add({ device_id, store_id, pack, day: dayOf(e.at), game_id: g.gameId, campaign_id: c.campaignId, odds: c.odds, plays: 1, completed: g.completed ? 1 : 0, draws: c.drawn ? 1 : 0, won: c.won ? 1 : 0 });
       }
     }
   }
@@ -70,12 +87,12 @@ export async function rollUp(trx: Transaction<HubDatabase>, ctx: RollupContext, 
   await addCounts(trx, 'scan_daily', ['device_id', 'day', 'pack', 'product_id', 'found'], ['scans'], scans.rows());
   await addCounts(trx, 'game_daily', ['device_id', 'day', 'pack', 'game_id', 'campaign_id', 'odds'], ['plays', 'completed', 'draws', 'won'], games.rows());
 
-  const coupons = all.flatMap(({ e, f }) => (f.coupon ? [{ e, f, c: f.coupon }] : []));
+  const coupons = all.flatMap(({ e, f, ctx }) => (f.coupon ? [{ e, f, ctx, c: f.coupon }] : []));
   if (coupons.length > 0) {
     await trx
       .insertInto('coupons')
       .values(
-        coupons.map(({ e, f, c }) => ({
+        coupons.map(({ e, f, ctx, c }) => ({
           coupon_id: c.couponId,
           kiosk_id: c.kioskId,
           device_id: ctx.deviceId,
@@ -102,7 +119,7 @@ export async function rollUp(trx: Transaction<HubDatabase>, ctx: RollupContext, 
       )
     : new Set<string>();
 
-  await rollUpSessions(trx, ctx, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0));
+  await rollUpSessions(trx, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0));
 }
 
 /** funnel_hourly's counters: a column per funnel step, and the dwell sums. */
@@ -119,22 +136,29 @@ interface SessionState {
 }
 
 /** Marks the funnel steps each session reached, and counts each step once per session, in the hour the session started. */
-async function rollUpSessions(trx: Transaction<HubDatabase>, ctx: RollupContext, all: readonly { e: StoredEvent; f: EventFacts }[], extraSteps: (f: EventFacts) => number): Promise<void> {
-  const bySession = new Map<string, { e: StoredEvent; f: EventFacts }[]>();
-  for (const item of all) if (item.f.session) bySession.set(item.f.session, [...(bySession.get(item.f.session) ?? []), item]);
+async function rollUpSessions(trx: Transaction<HubDatabase>, all: readonly Fact[], extraSteps: (f: EventFacts) => number): Promise<void> {
+  const bySession = new Map<string, Fact[]>();
+  for (const item of all) {
+    if (!item.f.session) continue;
+    const items = bySession.get(item.f.session);
+    if (items) items.push(item);
+    else bySession.set(item.f.session, [item]);
+  }
   if (bySession.size === 0) return;
-  const existing = new Map(
-    (await trx.selectFrom('shopper_sessions').select(['anonymous_id', 'hour', 'started_at', 'pack', 'steps', 'duration_ms']).where('anonymous_id', 'in', [...bySession.keys()]).execute()).map((r) => [
-      r.anonymous_id,
-      { hour: r.hour, startedAt: r.started_at, pack: r.pack, steps: Number(r.steps), durationMs: r.duration_ms } satisfies SessionState,
-    ]),
-  );
-  const funnel = tally<Record<string, string | number>>((r) => `${r.hour}|${r.pack}`, FUNNEL_COUNTERS);
-  const dwell = tally<{ device_id: string; store_id: string; pack: string; hour: number; bucket: number; sessions: number }>((r) => `${r.hour}|${r.pack}|${r.bucket}`, ['sessions']);
+  const existing = new Map<string, SessionState>();
+  const ids = [...bySession.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx.selectFrom('shopper_sessions').select(['anonymous_id', 'hour', 'started_at', 'pack', 'steps', 'duration_ms']).where('anonymous_id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) existing.set(r.anonymous_id, { hour: r.hour, startedAt: r.started_at, pack: r.pack, steps: Number(r.steps), durationMs: r.duration_ms });
+  }
+  const funnel = tally<Record<string, string | number>>((r) => `${r.device_id}|${r.hour}|${r.pack}`, FUNNEL_COUNTERS);
+  const dwell = tally<{ device_id: string; store_id: string; pack: string; hour: number; bucket: number; sessions: number }>((r) => `${r.device_id}|${r.hour}|${r.pack}|${r.bucket}`, ['sessions']);
   const upserts: { anonymous_id: string; device_id: string; store_id: string; pack: string; hour: number; started_at: number; steps: number; duration_ms: number | null }[] = [];
 
   for (const [id, items] of bySession) {
     const first = items.reduce((a, b) => (b.e.at < a.e.at ? b : a));
+    // A session is one kiosk's: its first event says which.
+    const { ctx } = first;
     const had = existing.get(id);
     const state: SessionState = had ?? { hour: hourOf(first.e.at), startedAt: first.e.at, pack: first.e.pack, steps: 0, durationMs: null };
     const reached = items.reduce<number>((bits, { f }) => bits | f.steps | extraSteps(f), STEPS.session);

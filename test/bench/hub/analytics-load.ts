@@ -1,7 +1,7 @@
 // A month of a fleet for the dashboards: synthetic shopper sessions from 200 kiosks in
 // 20 stores over 30 days (about 10 M events), written straight through the hub's own
 // ingest (with its rollups), then every dashboard query timed through the API.
-import { ingestBatch, type AcceptedMessage } from '../../../hub/store/queries/ingest.ts';
+import { ingestBatches, type AcceptedMessage, type IngestBatch } from '../../../hub/store/queries/ingest.ts';
 import type { HubStore } from '../../../hub/store/open-store.ts';
 import type { SeededKiosk } from './seed-kiosks.ts';
 
@@ -92,11 +92,20 @@ function dayOfKiosk(kiosk: SeededKiosk, dayStart: number, plan: LoadPlan, seqSta
   return out;
 }
 
-/** Loads the month into the store through the hub's ingest; returns how many events and how long it took. */
+/**
+ * Loads the month into the store through the hub's ingest; returns how many events and
+ * how long it took. Uploads of 500 events, a few kiosks' uploads to a transaction, as
+ * the hub's group commit stores a busy fleet's.
+ */
 export async function loadMonth(store: HubStore, plan: LoadPlan, onProgress: (events: number) => void): Promise<{ events: number; seconds: number }> {
   const seqs = new Map<string, number>();
   let events = 0;
   const started = performance.now();
+  let group: IngestBatch[] = [];
+  const flush = async () => {
+    await ingestBatches(store, group);
+    group = [];
+  };
   for (let d = plan.days; d >= 1; d--) {
     const dayStart = plan.end - d * DAY;
     for (const [i, kiosk] of plan.kiosks.entries()) {
@@ -104,10 +113,12 @@ export async function loadMonth(store: HubStore, plan: LoadPlan, onProgress: (ev
       const messages = dayOfKiosk(kiosk, dayStart - (dayStart % DAY), plan, seqs.get(kiosk.deviceId) ?? 0, rnd);
       seqs.set(kiosk.deviceId, messages.at(-1)?.seq ?? seqs.get(kiosk.deviceId) ?? 0);
       for (let b = 0; b < messages.length; b += 500) {
-        await ingestBatch(store, { deviceId: kiosk.deviceId, receivedAt: dayStart + 23 * 3_600_000, accepted: messages.slice(b, b + 500), rejected: [] });
+        group.push({ deviceId: kiosk.deviceId, receivedAt: dayStart + 23 * 3_600_000, accepted: messages.slice(b, b + 500), rejected: [] });
+        if (group.length === 8) await flush();
       }
       events += messages.length;
     }
+    await flush();
     onProgress(events);
   }
   return { events, seconds: (performance.now() - started) / 1000 };
