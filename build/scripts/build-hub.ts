@@ -20,19 +20,26 @@ function newestIn(dir: string): number {
   return newest;
 }
 
+// The hub, and beside it the worker that reads kiosks' uploads on other cores (the hub
+// looks for upload-worker.mjs next to itself). Split into chunks, so that what the hub
+// loads with `await import()` (the pack builder's sharp and exceljs) stays out of its
+// memory until a route needs it; chunks are named by content, so a running hub still
+// finds its own after a rebuild.
 await build({
-  entryPoints: [path.join(repo, 'hub/server/cli.ts')],
-  outfile: path.join(repo, 'dist/hub/cli.mjs'),
+  entryPoints: { cli: path.join(repo, 'hub/server/cli.ts'), 'upload-worker': path.join(repo, 'hub/server/ingest/upload-worker.ts') },
+  outdir: path.join(repo, 'dist/hub'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
+  splitting: true,
   target: 'node20',
   // Packages come from node_modules at run time (better-sqlite3 is native; pg, fastify as installed).
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-console.log('built dist/hub/cli.mjs');
+console.log('built dist/hub/cli.mjs and dist/hub/upload-worker.mjs');
 
 const consoleSources = Math.max(newestIn(path.join(repo, 'hub/console')), newestIn(path.join(repo, 'content/schema/hub-api')));
 if (!existsSync(consoleIndex) || statSync(consoleIndex).mtimeMs < consoleSources) {

@@ -5,8 +5,10 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { HubStore } from '../store/open-store.ts';
+import { createIngestQueue } from '../store/queries/ingest-queue.ts';
 import type { Clock } from './clock.ts';
 import { installErrorHandling } from './http/error-handler.ts';
+import { bundledUploadWorker, createUploadReaders, defaultUploadThreads } from './ingest/upload-readers.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import type { HubContext, HubOptions } from './hub-context.ts';
 import { registerAlerts } from './routes/console/alerts.ts';
@@ -57,7 +59,9 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
     routerOptions: { maxParamLength: 200 },
     trustProxy: process.env.HUB_TRUST_PROXY === '1',
   });
-  const hub: HubContext = { store, clock, log: app.log, waiters: createCommandWaiters(), options };
+  const uploadReaders = createUploadReaders({ threads: options.uploadThreads ?? defaultUploadThreads(), workerFile: bundledUploadWorker() });
+  app.addHook('onClose', () => uploadReaders.close());
+  const hub: HubContext = { store, clock, log: app.log, waiters: createCommandWaiters(), ingestQueue: createIngestQueue(store), uploadReaders, options };
 
   installErrorHandling(app);
   installSecurityHeaders(app);

@@ -1,9 +1,11 @@
 // What every part of the hub is given: the store, the clock, the log, the long-poll
-// waiters and the settings it was started with. No state of its own that matters: a
+// waiters, the upload readers and the uploads queued for group commit, and the settings it was started with. No state of its own that matters: a
 // second hub process on the same PostgreSQL has its own context and the same data.
 import type { FastifyBaseLogger } from 'fastify';
 import type { HubStore } from '../store/open-store.ts';
+import type { IngestQueue } from '../store/queries/ingest-queue.ts';
 import type { Clock } from './clock.ts';
+import type { UploadReaders } from './ingest/upload-readers.ts';
 import type { CommandWaiters } from './routes/kiosk/command-waiters.ts';
 
 export interface HubOptions {
@@ -23,6 +25,8 @@ export interface HubOptions {
   dataDir: string;
   /** Where content packs are kept; shared storage when several hub processes serve one database. */
   packDir: string;
+  /** Worker threads that read uploads, when the hub runs bundled (null: one per core but one; 0: inline). */
+  uploadThreads: number | null;
 }
 
 export interface HubContext {
@@ -30,6 +34,10 @@ export interface HubContext {
   clock: Clock;
   log: FastifyBaseLogger;
   waiters: CommandWaiters;
+  /** Reads uploads (on worker threads in the bundled hub). */
+  uploadReaders: UploadReaders;
+  /** Stores them, with group commit. */
+  ingestQueue: IngestQueue;
   options: HubOptions;
 }
 
@@ -41,4 +49,5 @@ export const DEFAULT_HUB_OPTIONS: Omit<HubOptions, 'publicUrl'> = {
   eventRetentionDays: Number(process.env.HUB_EVENT_RETENTION_DAYS ?? 0),
   dataDir: 'hub-data',
   packDir: process.env.HUB_PACK_DIR || 'hub-data/packs',
+  uploadThreads: process.env.HUB_UPLOAD_THREADS ? Number(process.env.HUB_UPLOAD_THREADS) : null,
 };

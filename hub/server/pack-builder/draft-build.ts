@@ -1,13 +1,13 @@
 // Building a draft: content/lib's builder (the same validation and build as `kiosk-pack
 // build`) signs the pack with the hub's own key, and the packs' keeper checks the .kpack
-// with the kiosk's import and keeps it beside the uploaded packs.
+// with the kiosk's import and keeps it beside the uploaded packs. The builder and the
+// validator (sharp, exceljs, yazl underneath) are loaded on a draft's first check or
+// build, not with the hub: most hub processes never build a pack.
 import { rm } from 'node:fs/promises';
 import type { PackCheckFailure } from '../../../content/schema/hub-api/console/packs.ts';
-import { buildPack } from '../../../content/lib/build/build-pack.ts';
 import { bi, bothLines } from '../../../content/lib/report/bilingual.ts';
 import { formatProblem, formatSummary } from '../../../content/lib/report/format-problem.ts';
 import type { Problem } from '../../../content/lib/report/problem.ts';
-import { validateSource } from '../../../content/lib/source/validate-source.ts';
 import type { HubContext } from '../hub-context.ts';
 import { HttpError } from '../http/http-error.ts';
 import { problemRow } from '../packs/check-report.ts';
@@ -19,6 +19,7 @@ const ordered = (problems: readonly Problem[]) => [...problems.filter((p) => p.s
 
 /** The draft's problems as the CLI's `validate` reports them. */
 export async function checkDraft(hub: HubContext, folder: DraftFolder): Promise<{ ok: boolean; problems: Problem[] }> {
+  const { validateSource } = await import('../../../content/lib/source/validate-source.ts');
   const validated = await validateSource(folder.source, { now: new Date(hub.clock.now()) });
   return { ok: validated.ok, problems: ordered(validated.problems) };
 }
@@ -42,6 +43,7 @@ export async function buildDraft(hub: HubContext, folder: DraftFolder, actor: st
   const out = await incomingFile(folder, '.kpack');
   try {
     const now = new Date(hub.clock.now());
+    const { buildPack } = await import('../../../content/lib/build/build-pack.ts');
     const built = await buildPack(folder.source, { out, key: key.signingKey(), createdAt: now, now });
     if (!built.ok) throw new PackRefused(refusal(built.problems));
     // The one hand-over to the packs' keeper: checked by the kiosk's import, stored, audited as pack.uploaded.

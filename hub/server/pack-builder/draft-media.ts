@@ -8,7 +8,6 @@ import type { Readable } from 'node:stream';
 import { MAX_MEDIA_UPLOAD_BYTES, type DraftMediaRow } from '../../../content/schema/hub-api/console/pack-drafts.ts';
 import type { PackProblem } from '../../../content/schema/hub-api/console/packs.ts';
 import { PackPath } from '../../../content/schema/primitives.ts';
-import { checkMediaFiles } from '../../../content/lib/media/check-media.ts';
 import { DEFAULT_MEDIA_LIMITS, imageFormatOf, isVideo } from '../../../content/lib/media/media-types.ts';
 import { bi } from '../../../content/lib/report/bilingual.ts';
 import { MEDIA_DIR } from '../../../content/lib/source/source-layout.ts';
@@ -45,6 +44,8 @@ export async function putMedia(folder: DraftFolder, mediaPath: string, body: Rea
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const bytes = await saveUpload(body, file, { limit: MAX_MEDIA_UPLOAD_BYTES, declaredBytes, what: 'file' });
+    // sharp, loaded with the first media upload rather than with the hub.
+    const { checkMediaFiles } = await import('../../../content/lib/media/check-media.ts');
     const check = await checkMediaFiles(checkDir, [mediaPath], { limits: DEFAULT_MEDIA_LIMITS, resize: false, used: new Set([mediaPath]) });
     const errors = check.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new MediaRefused(errors.map(problemRow));

@@ -11,7 +11,6 @@ import { writeFileDurable } from '../../../content/lib/files/durable-write.ts';
 import { checkList } from '../../../content/lib/report/schema-check.ts';
 import { columnOf } from '../../../content/lib/source/csv/columns.ts';
 import { UserError } from '../../../content/lib/report/user-error.ts';
-import { readProductSheetFile } from '../../../content/lib/source/sheet/product-sheet.ts';
 import { refusedRowsCsv } from '../../../content/lib/source/sheet/refused-rows.ts';
 import { HttpError } from '../http/http-error.ts';
 import { problemRow } from '../packs/check-report.ts';
@@ -39,6 +38,8 @@ export async function importSheet(folder: DraftFolder, body: Readable, o: { name
     let sheet;
     try {
       // The draft keeps the rows as written; the checked records are not needed here.
+      // exceljs and csv-parse, loaded with the first sheet rather than with the hub.
+      const { readProductSheetFile } = await import('../../../content/lib/source/sheet/product-sheet.ts');
       sheet = await readProductSheetFile(file, o.name, await draftCategories(folder), { records: false });
     } catch (error) {
       if (error instanceof UserError) throw new HttpError(422, 'unreadable-sheet', `${error.text.en}: ${error.fix.en}. / ${error.text['zh-CN']}：${error.fix['zh-CN']}`);

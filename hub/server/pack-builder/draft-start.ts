@@ -7,9 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { DraftStart } from '../../../content/schema/hub-api/console/pack-drafts.ts';
 import type { Category } from '../../../content/schema/product.ts';
 import { starterFiles, starterImages, starterSheet } from '../../../content/cli/starter/starter-pack.ts';
-import { placeholderImage } from '../../../content/lib/media/placeholder-image.ts';
 import { PACK_FILE, PRODUCTS_JSON, type PackMeta } from '../../../content/lib/source/source-layout.ts';
-import { readCsvProducts } from '../../../content/lib/source/sheet/product-sheet.ts';
 import { packById, packByVersion } from '../../store/queries/packs.ts';
 import { kioskPackFacts } from '../../store/queries/rollouts.ts';
 import type { HubContext } from '../hub-context.ts';
@@ -42,6 +40,9 @@ async function fromStarter(target: string, now: Date): Promise<StartedSource> {
     await writeFile(path.join(target, file), `${JSON.stringify(json, null, 2)}\n`);
   }
   // The starter's product sheet goes through the same reader as a merchandiser's.
+  // The sheet readers and sharp are loaded when a draft is started, not with the hub.
+  const { readCsvProducts } = await import('../../../content/lib/source/sheet/product-sheet.ts');
+  const { placeholderImage } = await import('../../../content/lib/media/placeholder-image.ts');
   const sheet = readCsvProducts(new TextEncoder().encode(starterSheet()), 'products.csv', files['data/categories.json'] as Category[]);
   await writeFile(path.join(target, PRODUCTS_JSON), `${JSON.stringify(sheet.rows, null, 2)}\n`);
   for (const { file, ...image } of starterImages) {

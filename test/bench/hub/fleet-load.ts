@@ -155,10 +155,12 @@ export async function timeFleetPage(hubUrl: string, username: string, password: 
   }
 }
 
-export function reportFleet(run: FleetRun, kiosks: number): void {
+/** `idleRss`: the hub's RSS right after it started, before any kiosk came: what the peak adds to it is the fleet's. */
+export function reportFleet(run: FleetRun, kiosks: number, idleRss: number): void {
   const lat = [...run.heartbeatLatencies].sort((a, b) => a - b);
   const cmd = [...run.commandDelays].sort((a, b) => a - b);
   console.log(`${kiosks} kiosks: ${lat.length} heartbeats, p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms; ${cmd.length} commands reached a waiting kiosk in p50 ${percentile(cmd, 50).toFixed(0)} ms, max ${(cmd.at(-1) ?? NaN).toFixed(0)} ms; ${run.errors} errors`);
   report(`heartbeat p99 with ${kiosks} kiosks and their long-polls open`, Math.round(percentile(lat, 99) * 10) / 10, 'ms', { max: 100 });
+  console.log(`hub RSS idle right after start ${Math.round(idleRss / 2 ** 20)} MB; peak with ${kiosks} kiosks ${Math.round(run.rssPeak / 2 ** 20)} MB (+${Math.round((run.rssPeak - idleRss) / 2 ** 20)} MB)`);
   report('hub RSS peak', Math.round(run.rssPeak / 2 ** 20), 'MB', { max: 300 });
 }

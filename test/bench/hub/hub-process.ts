@@ -1,6 +1,6 @@
 // The hub as a benchmark runs it: its own OS process, started as `npm run hub` starts it
-// (the bundled server on plain Node), so the load generator and the hub do not share a
-// core's event loop; its RSS is read from /proc.
+// (the bundled server on plain Node, with the Node flags that script gives it), so the
+// load generator and the hub do not share a core's event loop; its RSS is read from /proc.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -30,14 +30,24 @@ export interface HubProcess {
 
 let built = false;
 
+/** The Node flags `npm run hub` starts the hub with (its heap cap), so a benchmark measures the hub as it runs. */
+export function hubNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/hub\/cli\.mjs/.exec(scripts.hub ?? '')?.[1];
+  if (flags === undefined) throw new Error('package.json\'s "hub" script does not run dist/hub/cli.mjs with node');
+  return flags.trim().split(/\s+/).filter(Boolean);
+}
+
 export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
   if (!built) {
     execFileSync(process.execPath, ['--import', 'tsx', path.join(repo, 'build/scripts/build-hub.ts')], { cwd: repo, stdio: 'ignore' });
     built = true;
   }
   const port = await freePort();
+  // BENCH_HUB_NODE_FLAGS replaces them, to measure what a flag costs or saves ('' for Node's defaults).
+  const nodeFlags = process.env.BENCH_HUB_NODE_FLAGS !== undefined ? process.env.BENCH_HUB_NODE_FLAGS.split(/\s+/).filter(Boolean) : hubNodeFlags();
   const profile = process.env.BENCH_HUB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HUB_PROFILE}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(repo, 'dist/hub/cli.mjs'), '--port', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, ...profile, path.join(repo, 'dist/hub/cli.mjs'), '--port', String(port)], {
     cwd: repo,
     env: { ...process.env, HUB_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,0 +1,13 @@
+// What the main thread and an upload worker say to each other.
+import type { ReadUpload } from './read-upload.ts';
+
+export interface UploadJob {
+  id: number;
+  encoding: string | undefined;
+  /** The body as sent (its own buffer, transferred). */
+  body: Uint8Array;
+  /** The kiosk whose credential sent it. */
+  deviceId: string;
+}
+
+export type UploadJobDone = { id: number; result: ReadUpload } | { id: number; error: string };
