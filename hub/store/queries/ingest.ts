@@ -1,8 +1,9 @@
-// Stores one upload of a kiosk in one transaction: each new messageId once, ever (a
-// re-send is a duplicate, turned away), the rejected ones with their reason, the seq
-// numbers merged into the kiosk's ranges, its reported drops, the count of seq numbers
-// still missing, and the hourly rollup the fleet page reads. On PostgreSQL the kiosk's
-// row is locked first, so hub processes ingesting the same kiosk's retries take turns.
+// Stores kiosk uploads, one or several to a transaction (the hub's group commit gathers
+// them): each new messageId once, ever (a re-send is a duplicate, turned away), the
+// rejected ones with their reason, the seq numbers merged into each kiosk's ranges, its
+// reported drops, the count of seq numbers still missing, and the rollups the dashboards
+// read. On PostgreSQL the kiosks' rows are locked first, so hub processes ingesting the
+// same kiosk's retries take turns.
 import { CompiledQuery, type Transaction } from 'kysely';
 import { ensureEventPartition } from '../event-partitions.ts';
 import type { HubStore } from '../open-store.ts';
