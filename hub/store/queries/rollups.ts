@@ -1,6 +1,7 @@
-// Keeps the dashboards' rollups up at ingest, inside the upload's transaction: every
-// count a dashboard reads is added here as the events are stored, one multi-row
-// statement per rollup table, so a dashboard never scans raw events.
+// Keeps the dashboards' rollups up at ingest, inside the transaction that stores the
+// events: every count a dashboard reads is added here as the events are stored, one
+// multi-row statement per rollup table for all the transaction's uploads, so a dashboard
+// never scans raw events.
 import { sql, type Transaction } from 'kysely';
 import { factsOf, type EventFacts, type StoredEvent } from '../analytics/event-facts.ts';
 import { dwellBucket, STEPS, STEP_NAMES, stepColumn } from '../analytics/funnel-steps.ts';
