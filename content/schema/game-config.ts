@@ -11,12 +11,15 @@ export const GameTheme = z
   })
   .strict();
 
+/** The longest a game may last; the kiosk's idle timeout relies on it. */
+export const GAME_DURATION_MAX_SEC = 120;
+
 const base = {
   id: RecordId,
   title: LocalizedText,
   /** How to play, in one sentence. */
   howTo: LocalizedText,
-  durationSec: z.number().int().min(5).max(120).default(30),
+  durationSec: z.number().int().min(5).max(GAME_DURATION_MAX_SEC).default(30),
   difficulty: z.enum(['easy', 'normal', 'hard']).default('normal'),
   theme: GameTheme,
 };

@@ -6,8 +6,8 @@
 // 180 s unless set) instead of the usual one; its countdown is a bar across the top
 // that leaves the code readable; Done (or leaving the coupon) brings the usual timeout
 // back, counted from that touch. Short settings here: coupon 30 s (the least the settings
-// allow), usual 20 s. The usual one must outlast the wheel: its last touch is the tap that
-// spins it, and on a busy machine the spin (4.5 s at full frame rate) has taken over 15 s.
+// allow), usual 20 s (a game's result counts as activity: the wheel's spin, 4.5 s at full
+// frame rate and over 15 s on a busy machine, does not eat into it).
 // The Done test never waits for the coupon timeout, so there it is long (60 s), to tell
 // the two apart by a wide margin.
 import { readFileSync } from 'node:fs';

@@ -5,7 +5,8 @@
 // do: a finger (touch-down and up on the glass) and a mouse — both went through — and
 // the hand-gesture cursor (its PointerEvents on whatever is under it at each moment; it
 // sends no click when what it pressed is gone, so it never went through: kept so that
-// holding the dialog does not make it).
+// holding the dialog does not make it). And the dialog does not come at all while a
+// game plays by itself: a shopper watching a wheel spin is there.
 import type { Page } from '@playwright/test';
 import { startKioskWebServer } from '../support/kiosk-web-server.ts';
 import { appEventNames, expect, lastEventSeq, openKiosk, rendererDir, test, waitForAppEvent } from './fixtures.ts';
@@ -79,17 +80,41 @@ test.describe('a touch on "continue" changes no screen', () => {
     });
   }
 
-  test('over a coupon, with a finger: the bar leaves the QR code clear, and "continue" presses neither Home nor the language', async ({ page }) => {
+  test('a game that plays itself keeps the session: no "still there?" while the wheel waits and spins, and its coupon shows', async ({ page }) => {
     test.setTimeout(90_000);
-    // The shortest coupon timeout the settings allow; the usual 20 s outlasts a wheel slowed by a busy machine.
-    const kiosk = await startKioskWebServer({ rendererDir, packDir: await writeGamesFixture(), config: { idle: { timeoutSec: 20, warningSec: 5, couponTimeoutSec: 30 } } });
+    // The fixture's wheel waits 10 s for a tap, then spins by itself (4.5 s at full frame
+    // rate, longer on a busy machine): all of it longer than this kiosk's 10 s idle timeout.
+    const kiosk = await startKioskWebServer({ rendererDir, packDir: await writeGamesFixture(), config: { idle: { timeoutSec: 10, warningSec: 5 } } });
+    try {
+      await openKiosk(page, kiosk);
+      await page.getByTestId('attract').click();
+      await page.getByTestId('tile-play').click();
+      const opened = await lastEventSeq(page);
+      await page.getByTestId(`game-${FIXTURE_GAMES.wheel}`).click();
+      await waitForAppEvent(page, 'game-ready', { id: FIXTURE_GAMES.wheel }, opened);
+      const started = await lastEventSeq(page);
+      await page.getByTestId('game-start').click();
+      const result = await waitForAppEvent(page, 'game-result', { id: FIXTURE_GAMES.wheel }, started, 60_000);
+      const during = await appEventNames(page, started);
+      expect(during).not.toContain('idle-warning');
+      expect(during).not.toContain('session-ended');
+      expect(result.detail.outcome).toBe('coupon');
+      await expect(page.getByTestId('coupon')).toBeVisible();
+    } finally {
+      await kiosk.close();
+    }
+  });
+
+  test('over a coupon, with a finger: the bar leaves the QR code clear, and "continue" presses neither Home nor the language', async ({ page }) => {
+    test.setTimeout(120_000);
+    const kiosk = await startKioskWebServer({ rendererDir, packDir: await writeGamesFixture(), config: { idle: { timeoutSec: 30, warningSec: 5, couponTimeoutSec: 45 } } });
     try {
       await openKiosk(page, kiosk);
       await page.getByTestId('attract').click();
       await page.getByTestId('tile-play').click();
       const result = await playWheel(page, FIXTURE_GAMES.wheel);
       expect(result.detail.outcome).toBe('coupon');
-      await waitForAppEvent(page, 'idle-warning', {}, result.seq, 40_000);
+      await waitForAppEvent(page, 'idle-warning', {}, result.seq, 50_000);
       const bar = page.getByTestId('idle-countdown');
       await expect(bar).toHaveAttribute('data-compact', 'true');
       const qr = (await page.getByTestId('coupon-qr').boundingBox())!;

@@ -1,7 +1,7 @@
 // The game screen's wiring: the play flow (play-flow.ts) on real timers, each round built
 // from the pack's game (prepareGame) with its PlaySession (the prize desk, the host's
 // coupons, the event log), the shopper's pointer on the stage, sound, the page's
-// visibility, and the app events tests wait on.
+// visibility, the session's idle wait while a game plays, and the app events tests wait on.
 import { computed, inject, nextTick, onBeforeUnmount, onMounted, ref, shallowRef, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { GameConfig } from '../../../content/schema/game-config.ts';
@@ -14,6 +14,7 @@ import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import type { Availability } from '../prizes/prize-rules.ts';
 import { usePrizeStore } from '../prizes/prize-store.ts';
 import { newSeed, seededRandom } from '../prizes/seeded-random.ts';
+import { useSessionStore } from '../session/session-store.ts';
 import { emitAppEvent, registerTestProbe } from '../test-hook/app-events.ts';
 import { createPlayFlow, type PlayRound, type PlayState, type Scheduler } from './play-flow.ts';
 import { PlaySession, type PlayOutcome } from './play-session.ts';
@@ -42,6 +43,7 @@ export function useGamePlay(stage: Readonly<Ref<HTMLElement | null>>) {
   const pack = useShownPackStore();
   const screen = useScreenStore();
   const prizes = usePrizeStore();
+  const shopper = useSessionStore();
   // Without the durable event log no coupon may be shown: such a tracker refuses, and
   // the shopper is told to ask staff.
   const tracker: Tracker = inject(trackerKey, null) ?? { track: () => Promise.reject(new Error('no event tracker in this app')) };
@@ -53,12 +55,20 @@ export function useGamePlay(stage: Readonly<Ref<HTMLElement | null>>) {
   /** The game of the current round, named in the app events. */
   let shown: GameConfig | null = null;
   let sound: ToneSound | null = null;
+  /** Between a game's start and its result the session waits for it (idle-phase.ts). */
+  let inPlay = false;
+  function setInPlay(on: boolean): void {
+    if (on === inPlay) return;
+    inPlay = on;
+    shopper.playingGame(on);
+  }
 
   const flow = createPlayFlow<PlayOutcome>({
     scheduler: timeouts,
     onTick: () => sound?.play('tick'),
     onChange: (next) => {
       state.value = next;
+      setInPlay(next.phase === 'playing' || next.phase === 'finishing');
       if (shown) void announce(shown, next);
     },
   });
@@ -156,6 +166,7 @@ export function useGamePlay(stage: Readonly<Ref<HTMLElement | null>>) {
   onBeforeUnmount(() => {
     document.removeEventListener('visibilitychange', onVisibility);
     flow.leave();
+    setInPlay(false);
     sound?.close();
     sound = null;
   });

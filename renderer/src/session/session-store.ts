@@ -6,6 +6,7 @@ import { computed, ref } from 'vue';
 import { useHost } from '../host/host-key.ts';
 import { useScreenStore } from '../navigation/screen-store.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
+import type { IdleContext } from './idle-phase.ts';
 
 export type WakeTrigger = 'touch' | 'key' | 'scan' | 'gesture';
 export type EndReason = 'idle' | 'admin';
@@ -18,6 +19,9 @@ export const useSessionStore = defineStore('session', () => {
   const lastActivityAt = ref(0);
   /** A coupon is on screen: the shopper may be busy with their phone, so the session waits longer (idle-phase.ts). */
   const couponOnScreen = ref(false);
+  /** A game is between its start and its result: it ends by its own clock (idle-phase.ts). */
+  const gameInPlay = ref(false);
+  const idleContext = computed<IdleContext>(() => (couponOnScreen.value ? 'coupon' : gameInPlay.value ? 'playing' : 'browsing'));
   const resets: (() => void)[] = [];
   const startListeners: ((id: string, trigger: WakeTrigger) => void)[] = [];
   const endListeners: ((id: string, reason: EndReason, durationMs: number) => void)[] = [];
@@ -50,6 +54,7 @@ export const useSessionStore = defineStore('session', () => {
     for (const reset of resets) reset();
     anonymousId.value = null;
     couponOnScreen.value = false;
+    gameInPlay.value = false;
     screen.go('attract');
     void host.setSessionState('idle');
     emitAppEvent('session-ended', { reason, durationMs });
@@ -64,6 +69,16 @@ export const useSessionStore = defineStore('session', () => {
     couponOnScreen.value = on;
   }
 
+  /**
+   * The game screen says when a game starts and when it stops (its result, an error, the
+   * shopper leaving). Both count as activity: the quiet time after a game counts from
+   * its result, not from the tap that spun the wheel.
+   */
+  function playingGame(on: boolean): void {
+    if (anonymousId.value) markActivity();
+    gameInPlay.value = on && anonymousId.value !== null;
+  }
+
   /** Per-shopper state clears itself through this when the session ends. */
   function onReset(reset: () => void): void {
     resets.push(reset);
@@ -75,5 +90,5 @@ export const useSessionStore = defineStore('session', () => {
     endListeners.push(listener);
   }
 
-  return { anonymousId, active, lastActivityAt, couponOnScreen, wake, markActivity, showingCoupon, end, onReset, onStart, onEnd };
+  return { anonymousId, active, lastActivityAt, couponOnScreen, idleContext, wake, markActivity, showingCoupon, playingGame, end, onReset, onStart, onEnd };
 });

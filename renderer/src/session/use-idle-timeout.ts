@@ -1,5 +1,5 @@
 // Watches for a shopper walking away: any touch, key or gesture counts as activity;
-// after the configured quiet time (longer while a coupon shows: idle-phase.ts) a
+// after the configured quiet time (longer while a game plays or a coupon shows: idle-phase.ts) a
 // countdown shows, then the session ends.
 import { onBeforeUnmount, onMounted, ref, watch } from 'vue';
 import { emitAppEvent } from '../test-hook/app-events.ts';
@@ -28,7 +28,7 @@ export function useIdleTimeout(settings: IdleSettings) {
       phase.value = { phase: 'active' };
       return;
     }
-    const { timeoutMs, warningMs } = idleLimits(settings, session.couponOnScreen);
+    const { timeoutMs, warningMs } = idleLimits(settings, session.idleContext);
     const next = idlePhase(session.lastActivityAt, performance.now(), timeoutMs, warningMs);
     if (next.phase === 'expired') {
       phase.value = { phase: 'active' };
@@ -47,7 +47,7 @@ export function useIdleTimeout(settings: IdleSettings) {
     for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, { capture: true });
     clearInterval(interval);
   });
-  watch(() => [session.lastActivityAt, session.couponOnScreen], check);
+  watch(() => [session.lastActivityAt, session.idleContext], check);
 
   return { phase };
 }
