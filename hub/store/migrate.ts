@@ -8,6 +8,7 @@ import { analyticsSchema } from './migrations/002-analytics.ts';
 import { packsSchema } from './migrations/003-packs.ts';
 import { packDraftsSchema } from './migrations/004-pack-drafts.ts';
 import { commandLogsSchema } from './migrations/005-command-logs.ts';
+import { rollupReadOrderSchema } from './migrations/006-rollup-read-order.ts';
 
 export function migrationsFor(dialect: HubStore['dialect']): Record<string, Migration> {
   return {
@@ -16,6 +17,7 @@ export function migrationsFor(dialect: HubStore['dialect']): Record<string, Migr
     '003-packs': packsSchema(dialect),
     '004-pack-drafts': packDraftsSchema(dialect),
     '005-command-logs': commandLogsSchema(dialect),
+    '006-rollup-read-order': rollupReadOrderSchema(dialect),
   };
 }
 

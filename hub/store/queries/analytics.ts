@@ -69,6 +69,14 @@ export async function eventCounts(store: HubStore, f: RollupFilter, events: read
   return rows.map((r) => ({ event: r.event, variant: r.variant, count: num(r.count) }));
 }
 
+/** `events` counted per pack version (one query, not one per pack: the pack comparison). */
+export async function eventCountsByPack(store: HubStore, f: RollupFilter, events: readonly string[]) {
+  const { rows } = await sql<{ pack: string; event: string; count: unknown }>`
+    select pack, event, sum(count) as count from event_hourly
+    where ${where('event_hourly', f)} and event in (${sql.join([...events])}) group by pack, event`.execute(store.db);
+  return rows.map((r) => ({ pack: r.pack, event: r.event, count: num(r.count) }));
+}
+
 export async function productScans(store: HubStore, f: RollupFilter, found: boolean, limit: number) {
   const { rows } = await sql<{ product_id: string; scans: unknown; kiosks: unknown }>`
     select product_id, sum(scans) as scans, count(distinct device_id) as kiosks from scan_daily

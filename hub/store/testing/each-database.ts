@@ -12,8 +12,8 @@ import { startPgCluster, type PgCluster } from './pg-cluster.ts';
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 export interface StoreFixture {
-  /** A migrated, empty store for this test. */
-  open(): Promise<HubStore>;
+  /** A migrated, empty store for this test (`migrate: false`: an empty database, for a migration's own test). */
+  open(options?: { migrate?: boolean }): Promise<HubStore>;
   /** How to open the same database again (another hub process). */
   reopenOptions(): { url?: string; dataDir?: string };
 }
@@ -41,14 +41,14 @@ export function describeEachDatabase(name: string, body: (fixture: StoreFixture,
 
       body(
         {
-          async open() {
+          async open(options = {}) {
             if (kind === 'postgres') current = { url: await cluster!.createDatabase(`t${++databases}_${process.pid}`) };
             else {
               const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-sqlite-'));
               dirs.push(dir);
               current = { dataDir: dir };
             }
-            const store = await openStore(current);
+            const store = await openStore({ ...current, ...options });
             opened.push(store);
             return store;
           },

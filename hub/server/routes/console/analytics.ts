@@ -16,7 +16,7 @@ import {
   type Funnel,
 } from '../../../../content/schema/hub-api/console/analytics.ts';
 import { Heartbeat } from '../../../../content/schema/hub-api/heartbeat.ts';
-import { dwellBuckets, eventCounts, funnelByPack, funnelCounts, gameCounts, packVersions, planProblems, productScans, sessionsByHourAndStore, type FunnelCounts, type RollupFilter } from '../../../store/queries/analytics.ts';
+import { dwellBuckets, eventCounts, eventCountsByPack, funnelByPack, funnelCounts, gameCounts, packVersions, planProblems, productScans, sessionsByHourAndStore, type FunnelCounts, type RollupFilter } from '../../../store/queries/analytics.ts';
 import { listKiosks } from '../../../store/queries/kiosks.ts';
 import { auditCampaign } from '../../analytics/odds-audit.ts';
 import { localWeekdayHour } from '../../analytics/local-time.ts';
@@ -98,7 +98,7 @@ export function registerAnalytics(app: FastifyInstance, hub: HubContext): void {
     packsRoute,
     async ({ input, principal }) => {
       const f = rollupFilter(principal, input.query);
-      const [packs, events] = await Promise.all([funnelByPack(hub.store, f), eventCountsByPack(hub, f)]);
+      const [packs, events] = await Promise.all([funnelByPack(hub.store, f), scansAndPlaysByPack(hub, f)]);
       return {
         packs: packs
           .filter((p) => p.pack !== '')
@@ -157,14 +157,13 @@ export function registerAnalytics(app: FastifyInstance, hub: HubContext): void {
 }
 
 /** Scans and plays per pack, for the pack comparison. */
-async function eventCountsByPack(hub: HubContext, f: RollupFilter): Promise<Map<string, { scans: number; plays: number }>> {
+async function scansAndPlaysByPack(hub: HubContext, f: RollupFilter): Promise<Map<string, { scans: number; plays: number }>> {
   const out = new Map<string, { scans: number; plays: number }>();
-  for (const pack of await packVersions(hub.store, f)) {
-    const rows = await eventCounts(hub.store, { ...f, pack }, ['Barcode Scanned', 'Game Started']);
-    out.set(pack, {
-      scans: rows.filter((r) => r.event === 'Barcode Scanned').reduce((n, r) => n + r.count, 0),
-      plays: rows.filter((r) => r.event === 'Game Started').reduce((n, r) => n + r.count, 0),
-    });
+  for (const row of await eventCountsByPack(hub.store, f, ['Barcode Scanned', 'Game Started'])) {
+    const counts = out.get(row.pack) ?? { scans: 0, plays: 0 };
+    if (row.event === 'Barcode Scanned') counts.scans += row.count;
+    else counts.plays += row.count;
+    out.set(row.pack, counts);
   }
   return out;
 }
