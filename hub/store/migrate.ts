@@ -9,6 +9,7 @@ import { packsSchema } from './migrations/003-packs.ts';
 import { packDraftsSchema } from './migrations/004-pack-drafts.ts';
 import { commandLogsSchema } from './migrations/005-command-logs.ts';
 import { rollupReadOrderSchema } from './migrations/006-rollup-read-order.ts';
+import { eventsWithoutSeqIndexSchema } from './migrations/007-events-without-seq-index.ts';
 
 export function migrationsFor(dialect: HubStore['dialect']): Record<string, Migration> {
   return {
@@ -18,6 +19,7 @@ export function migrationsFor(dialect: HubStore['dialect']): Record<string, Migr
     '004-pack-drafts': packDraftsSchema(dialect),
     '005-command-logs': commandLogsSchema(dialect),
     '006-rollup-read-order': rollupReadOrderSchema(dialect),
+    '007-events-without-seq-index': eventsWithoutSeqIndexSchema(dialect),
   };
 }
 

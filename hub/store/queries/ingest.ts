@@ -8,6 +8,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import { ensureEventPartition } from '../event-partitions.ts';
 import type { HubStore } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
+import { bulkInsert, bulkInsertText, runHot } from './hot-sql.ts';
 import { rollUp, type RollupGroup } from './rollups.ts';
 import { countRanges, holesIn, mergeRanges, missingSeqs, readSeqRanges, type SeqRange } from '../seq-ranges.ts';
 
@@ -102,8 +103,8 @@ export async function ingestBatches(store: HubStore, batches: readonly IngestBat
       results.push({ duplicates: new Set(batch.accepted.filter((m) => !fresh.has(m.messageId)).map((m) => m.messageId)), deviceId });
     }
 
-    const gaps = await updateSeqGaps(trx, kiosks, devices);
-    await rollUp(trx, rollups);
+    const gaps = await updateSeqGaps(trx, store.dialect, kiosks, devices);
+    await rollUp(trx, store.dialect, rollups);
     return results.map(({ duplicates, deviceId }) => ({ duplicates, seqGaps: gaps.get(deviceId) ?? 0 }));
   });
 }
@@ -129,7 +130,7 @@ async function lockKiosks(store: HubStore, trx: Transaction<HubDatabase>, device
 }
 
 /** Merges each kiosk's arrivals and drops into its ranges and stores its count of missing seq numbers; returns the counts. */
-async function updateSeqGaps(trx: Transaction<HubDatabase>, kiosks: ReadonlyMap<string, LockedKiosk>, devices: ReadonlyMap<string, DeviceTally>): Promise<Map<string, number>> {
+async function updateSeqGaps(trx: Transaction<HubDatabase>, dialect: HubStore['dialect'], kiosks: ReadonlyMap<string, LockedKiosk>, devices: ReadonlyMap<string, DeviceTally>): Promise<Map<string, number>> {
   const moved = [...devices].filter(([, d]) => d.arrived.length > 0 || d.drops.length > 0).map(([id]) => id);
   const received = await readRanges(trx, 'seq_ranges', moved);
   const out = new Map<string, number>();
@@ -137,15 +138,15 @@ async function updateSeqGaps(trx: Transaction<HubDatabase>, kiosks: ReadonlyMap<
     const kiosk = kiosks.get(deviceId);
     let seqGaps = kiosk?.seq_gaps ?? 0;
     if (d.arrived.length > 0 || d.drops.length > 0) {
-      const all = await mergeInto(trx, 'seq_ranges', deviceId, received.get(deviceId) ?? [], d.arrived);
+      const all = await mergeInto(trx, dialect, 'seq_ranges', deviceId, received.get(deviceId) ?? [], d.arrived);
       // The usual case: everything from 1 on arrived, and no drop report is needed to explain a hole.
-      const dropped = d.drops.length > 0 || holesIn(all).length > 0 ? await mergeInto(trx, 'dropped_ranges', deviceId, (await readRanges(trx, 'dropped_ranges', [deviceId])).get(deviceId) ?? [], d.drops) : [];
+      const dropped = d.drops.length > 0 || holesIn(all).length > 0 ? await mergeInto(trx, dialect, 'dropped_ranges', deviceId, (await readRanges(trx, 'dropped_ranges', [deviceId])).get(deviceId) ?? [], d.drops) : [];
       seqGaps = countRanges(missingSeqs(all, dropped));
     }
     out.set(deviceId, seqGaps);
     if (kiosk) {
       const gapsSince = seqGaps === 0 ? null : (kiosk.gaps_since ?? d.receivedAt);
-      await trx.updateTable('kiosks').set({ last_event_at: d.receivedAt, seq_gaps: seqGaps, gaps_since: gapsSince }).where('device_id', '=', deviceId).execute();
+      await runHot(trx, dialect, 'update "kiosks" set "last_event_at" = ?, "seq_gaps" = ?, "gaps_since" = ? where "device_id" = ?', [d.receivedAt, seqGaps, gapsSince, deviceId]);
     }
   }
   return out;
@@ -157,30 +158,8 @@ function firstOfEach(batch: IngestBatch, fresh: ReadonlySet<string>): AcceptedMe
   return batch.accepted.filter((m) => fresh.has(m.messageId) && !seen.has(m.messageId) && (seen.add(m.messageId), true));
 }
 
-/**
- * The hot inserts, written once per row count and dialect instead of built by Kysely for
- * every upload: a fleet sends hundreds of uploads a second, and building a 100-row insert
- * costs more than the database takes to run it.
- */
 const EVENT_COLUMNS = ['message_id', 'device_id', 'seq', 'event', 'original_at', 'received_at', 'body', 'plan_problem'] as const;
-const insertSql = new Map<string, string>();
-function insertText(dialect: HubStore['dialect'], table: 'events' | 'event_ids', columns: readonly string[], rows: number, conflict: boolean): string {
-  const key = `${dialect}:${table}:${rows}:${conflict}`;
-  let text = insertSql.get(key);
-  if (!text) {
-    let n = 0;
-    const tuple = () => `(${columns.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`;
-    const values = Array.from({ length: rows }, tuple).join(', ');
-    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values}${conflict ? ' on conflict ("message_id") do nothing returning "message_id"' : ''}`;
-    insertSql.set(key, text);
-  }
-  return text;
-}
-
-async function insertRows(trx: Transaction<HubDatabase>, dialect: HubStore['dialect'], table: 'events' | 'event_ids', columns: readonly string[], rows: readonly unknown[][], conflict: boolean): Promise<string[]> {
-  const result = await trx.executeQuery<{ message_id: string }>(CompiledQuery.raw(insertText(dialect, table, columns, rows.length, conflict), rows.flat()));
-  return result.rows.map((r) => r.message_id);
-}
+const UNIQUE_ID = 'on conflict ("message_id") do nothing returning "message_id"';
 
 const eventValues = (deviceId: string, receivedAt: number) => (m: AcceptedMessage) => [m.messageId, deviceId, m.seq, m.event, m.originalAt, receivedAt, m.json, m.planProblem ?? null];
 
@@ -188,7 +167,8 @@ const eventValues = (deviceId: string, receivedAt: number) => (m: AcceptedMessag
 async function storeUnique(trx: Transaction<HubDatabase>, batch: IngestBatch) {
   const fresh = new Set<string>();
   for (const part of chunks(batch.accepted)) {
-    for (const id of await insertRows(trx, 'sqlite', 'events', EVENT_COLUMNS, part.map(eventValues(batch.deviceId, batch.receivedAt)), true)) fresh.add(id);
+    const text = bulkInsertText('sqlite', 'events', EVENT_COLUMNS, part.length, UNIQUE_ID);
+    for (const { message_id } of await bulkInsert<{ message_id: string }>(trx, text, part.map(eventValues(batch.deviceId, batch.receivedAt)))) fresh.add(message_id);
   }
   return { fresh, stored: firstOfEach(batch, fresh) };
 }
@@ -235,7 +215,7 @@ async function readRanges(trx: Transaction<HubDatabase>, table: 'seq_ranges' | '
 }
 
 /** Merges `add` into the device's `current` ranges in `table`, writing only what changed; returns all of them. */
-async function mergeInto(trx: Transaction<HubDatabase>, table: 'seq_ranges' | 'dropped_ranges', deviceId: string, current: readonly SeqRange[], add: readonly SeqRange[]): Promise<SeqRange[]> {
+async function mergeInto(trx: Transaction<HubDatabase>, dialect: HubStore['dialect'], table: 'seq_ranges' | 'dropped_ranges', deviceId: string, current: readonly SeqRange[], add: readonly SeqRange[]): Promise<SeqRange[]> {
   if (add.length === 0) return [...current];
   const before = new Map(current.map(([from, to]) => [from, to]));
   const after = mergeRanges([...current, ...add]);
@@ -247,7 +227,7 @@ async function mergeInto(trx: Transaction<HubDatabase>, table: 'seq_ranges' | 'd
     const had = before.get(from);
     if (had === undefined) added.push([from, to]);
     // A range that grew at its end (the usual upload) is one update.
-    else if (had !== to) await trx.updateTable(table).set({ to_seq: to }).where('device_id', '=', deviceId).where('from_seq', '=', from).execute();
+    else if (had !== to) await runHot(trx, dialect, `update "${table}" set "to_seq" = ? where "device_id" = ? and "from_seq" = ?`, [to, deviceId, from]);
   }
   for (const part of chunks(added)) {
     await trx.insertInto(table).values(part.map(([from, to]) => ({ device_id: deviceId, from_seq: from, to_seq: to }))).execute();

@@ -58,7 +58,7 @@ export async function recordRedemption(store: HubStore, r: Redemption): Promise<
   try {
     await store.db.transaction().execute(async (trx) => {
       await trx.insertInto('redemptions').values({ ...row, outcome: 'first' }).execute();
-      await markRedeemed(trx, r.couponId);
+      await markRedeemed(trx, store.dialect, r.couponId);
     });
     return { outcome: 'first' };
   } catch (err) {

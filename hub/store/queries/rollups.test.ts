@@ -49,8 +49,8 @@ describeEachDatabase('rollups at ingest', (fixture) => {
       { campaign_id: 'ten-off', odds: '0.15', plays: 1, completed: 1, draws: 1, won: 0 },
     ]);
 
-    await store.db.transaction().execute((trx) => markRedeemed(trx, 'k1-1'));
-    await store.db.transaction().execute((trx) => markRedeemed(trx, 'k1-1'));
+    await store.db.transaction().execute((trx) => markRedeemed(trx, store.dialect, 'k1-1'));
+    await store.db.transaction().execute((trx) => markRedeemed(trx, store.dialect, 'k1-1'));
     const after = await store.db.selectFrom('funnel_hourly').select(['coupon_redeemed']).executeTakeFirstOrThrow();
     expect(after.coupon_redeemed).toBe(1);
   });

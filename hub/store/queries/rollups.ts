@@ -2,28 +2,30 @@
 // events: every count a dashboard reads is added here as the events are stored, one
 // multi-row statement per rollup table for all the transaction's uploads, so a dashboard
 // never scans raw events.
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { factsOf, type EventFacts, type StoredEvent } from '../analytics/event-facts.ts';
 import { dwellBucket, STEPS, STEP_NAMES, stepColumn } from '../analytics/funnel-steps.ts';
+import type { Dialect } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
+import { bulkInsert, bulkInsertText } from './hot-sql.ts';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+/** Rows per statement: well under SQLite's 32,766 bound parameters (funnel rows have 18 columns). */
+const CHUNK = 200;
 const hourOf = (at: number) => at - (((at % HOUR) + HOUR) % HOUR);
 const dayOf = (at: number) => at - (((at % DAY) + DAY) % DAY);
 
 type Tables = 'funnel_hourly' | 'dwell_hourly' | 'event_hourly' | 'scan_daily' | 'game_daily';
 
-/** Adds `rows` to a rollup table: a row that exists gets its counters increased. */
-async function addCounts(trx: Transaction<HubDatabase>, table: Tables, keys: readonly string[], counters: readonly string[], rows: readonly Record<string, string | number>[]): Promise<void> {
+/** Adds `rows` to a rollup table: a row that exists gets its counters increased. Every row has the first row's columns. */
+async function addCounts(trx: Transaction<HubDatabase>, dialect: Dialect, table: Tables, keys: readonly string[], counters: readonly string[], rows: readonly Record<string, string | number>[]): Promise<void> {
   if (rows.length === 0) return;
-  const update = Object.fromEntries(counters.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]));
-  for (let i = 0; i < rows.length; i += 200) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + 200) as never)
-      .onConflict((oc) => oc.columns(keys as never).doUpdateSet(update as never))
-      .execute();
+  const columns = Object.keys(rows[0]!);
+  const tail = `on conflict (${keys.map((k) => `"${k}"`).join(', ')}) do update set ${counters.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ')}`;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await bulkInsert(trx, bulkInsertText(dialect, table, columns, part.length, tail), part.map((row) => columns.map((c) => row[c])));
   }
 }
 
@@ -60,7 +62,7 @@ interface Fact {
 }
 
 /** Counts the events of one or several uploads into the rollups: one statement per table for all of them. */
-export async function rollUp(trx: Transaction<HubDatabase>, groups: readonly RollupGroup[]): Promise<void> {
+export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, groups: readonly RollupGroup[]): Promise<void> {
   const all: Fact[] = [];
   for (const { ctx, events } of groups) for (const e of events) all.push({ e, f: factsOf(e), ctx });
   if (all.length === 0) return;
@@ -84,9 +86,9 @@ export async function rollUp(trx: Transaction<HubDatabase>, groups: readonly Rol
       }
     }
   }
-  await addCounts(trx, 'event_hourly', ['device_id', 'hour', 'pack', 'event', 'variant'], ['count'], hourly.rows());
-  await addCounts(trx, 'scan_daily', ['device_id', 'day', 'pack', 'product_id', 'found'], ['scans'], scans.rows());
-  await addCounts(trx, 'game_daily', ['device_id', 'day', 'pack', 'game_id', 'campaign_id', 'odds'], ['plays', 'completed', 'draws', 'won'], games.rows());
+  await addCounts(trx, dialect, 'event_hourly', ['device_id', 'hour', 'pack', 'event', 'variant'], ['count'], hourly.rows());
+  await addCounts(trx, dialect, 'scan_daily', ['device_id', 'day', 'pack', 'product_id', 'found'], ['scans'], scans.rows());
+  await addCounts(trx, dialect, 'game_daily', ['device_id', 'day', 'pack', 'game_id', 'campaign_id', 'odds'], ['plays', 'completed', 'draws', 'won'], games.rows());
 
   const coupons = all.flatMap(({ e, f, ctx }) => (f.coupon ? [{ e, f, ctx, c: f.coupon }] : []));
   if (coupons.length > 0) {
@@ -120,13 +122,15 @@ export async function rollUp(trx: Transaction<HubDatabase>, groups: readonly Rol
       )
     : new Set<string>();
 
-  await rollUpSessions(trx, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0));
+  await rollUpSessions(trx, dialect, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0));
 }
 
 /** funnel_hourly's counters: a column per funnel step, and the dwell sums. */
 const FUNNEL_COUNTERS = [...STEP_NAMES.map(stepColumn), 'engaged', 'dwell_ms', 'dwell_sessions'];
 /** Scan, play or offers: a session reached any of them, counted once. */
 const ENGAGED = STEPS.scan | STEPS.play | STEPS.offers;
+
+const SESSION_COLUMNS = ['anonymous_id', 'device_id', 'store_id', 'pack', 'hour', 'started_at', 'steps', 'duration_ms'] as const;
 
 interface SessionState {
   hour: number;
@@ -137,7 +141,7 @@ interface SessionState {
 }
 
 /** Marks the funnel steps each session reached, and counts each step once per session, in the hour the session started. */
-async function rollUpSessions(trx: Transaction<HubDatabase>, all: readonly Fact[], extraSteps: (f: EventFacts) => number): Promise<void> {
+async function rollUpSessions(trx: Transaction<HubDatabase>, dialect: Dialect, all: readonly Fact[], extraSteps: (f: EventFacts) => number): Promise<void> {
   const bySession = new Map<string, Fact[]>();
   for (const item of all) {
     if (!item.f.session) continue;
@@ -178,23 +182,21 @@ async function rollUpSessions(trx: Transaction<HubDatabase>, all: readonly Fact[
     funnel.add(delta);
     upserts.push({ anonymous_id: id, device_id: ctx.deviceId, store_id: ctx.storeId, pack: state.pack, hour: state.hour, started_at: state.startedAt, steps: state.steps | fresh, duration_ms: state.durationMs ?? newDuration });
   }
-  for (let i = 0; i < upserts.length; i += 200) {
-    await trx
-      .insertInto('shopper_sessions')
-      .values(upserts.slice(i, i + 200))
-      .onConflict((oc) => oc.column('anonymous_id').doUpdateSet({ steps: sql`excluded.steps`, duration_ms: sql`excluded.duration_ms` }))
-      .execute();
+  for (let i = 0; i < upserts.length; i += CHUNK) {
+    const part = upserts.slice(i, i + CHUNK);
+    const text = bulkInsertText(dialect, 'shopper_sessions', SESSION_COLUMNS, part.length, 'on conflict ("anonymous_id") do update set "steps" = excluded."steps", "duration_ms" = excluded."duration_ms"');
+    await bulkInsert(trx, text, part.map((u) => [u.anonymous_id, u.device_id, u.store_id, u.pack, u.hour, u.started_at, u.steps, u.duration_ms]));
   }
-  await addCounts(trx, 'funnel_hourly', ['device_id', 'hour', 'pack'], FUNNEL_COUNTERS, funnel.rows());
-  await addCounts(trx, 'dwell_hourly', ['device_id', 'hour', 'pack', 'bucket'], ['sessions'], dwell.rows());
+  await addCounts(trx, dialect, 'funnel_hourly', ['device_id', 'hour', 'pack'], FUNNEL_COUNTERS, funnel.rows());
+  await addCounts(trx, dialect, 'dwell_hourly', ['device_id', 'hour', 'pack', 'bucket'], ['sessions'], dwell.rows());
 }
 
 /** A first redemption: the coupon's session reaches its last step (when the coupon's issue has arrived). */
-export async function markRedeemed(trx: Transaction<HubDatabase>, couponId: string): Promise<void> {
+export async function markRedeemed(trx: Transaction<HubDatabase>, dialect: Dialect, couponId: string): Promise<void> {
   const coupon = await trx.selectFrom('coupons').select(['anonymous_id', 'device_id', 'store_id']).where('coupon_id', '=', couponId).executeTakeFirst();
   if (!coupon?.anonymous_id) return;
   const session = await trx.selectFrom('shopper_sessions').select(['hour', 'pack', 'steps']).where('anonymous_id', '=', coupon.anonymous_id).executeTakeFirst();
   if (!session || (Number(session.steps) & STEPS.coupon_redeemed) !== 0) return;
   await trx.updateTable('shopper_sessions').set({ steps: Number(session.steps) | STEPS.coupon_redeemed }).where('anonymous_id', '=', coupon.anonymous_id).execute();
-  await addCounts(trx, 'funnel_hourly', ['device_id', 'hour', 'pack'], ['coupon_redeemed'], [{ device_id: coupon.device_id, store_id: coupon.store_id, pack: session.pack, hour: session.hour, coupon_redeemed: 1 }]);
+  await addCounts(trx, dialect, 'funnel_hourly', ['device_id', 'hour', 'pack'], ['coupon_redeemed'], [{ device_id: coupon.device_id, store_id: coupon.store_id, pack: session.pack, hour: session.hour, coupon_redeemed: 1 }]);
 }
