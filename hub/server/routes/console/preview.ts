@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contentTypeOf } from '../../../../content/lib/files/content-types.ts';
 import type { Role } from '../../../../content/schema/hub-api/console/auth.ts';
 import { PREVIEW_LOCALES, previewPath } from '../../../../content/schema/hub-api/console/pack-diff.ts';
 import { PackUploadId } from '../../../../content/schema/hub-api/console/packs.ts';
@@ -18,7 +19,7 @@ import type { HubContext } from '../../hub-context.ts';
 import { sendFile } from '../../packs/send-file.ts';
 import { previewConfig } from '../../preview/preview-config.ts';
 import { previewCsp } from '../../preview/preview-csp.ts';
-import { contentTypeOf, ensureRendererBuilt, fileInside, previewPack, rendererDir } from '../../preview/preview-files.ts';
+import { ensureRendererBuilt, fileInside, previewPack, rendererDir } from '../../preview/preview-files.ts';
 
 /** Who may open the virtual kiosk: the people who work on packs. */
 const PREVIEWERS: readonly Role[] = ['admin', 'merchandiser'];
