@@ -43,9 +43,14 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-/** Prints one figure against its target; never fails the run. */
-export function report(name: string, value: number, unit: string, target: { max?: number; min?: number }): void {
+/** Prints one figure against its target (none: a figure for reference); never fails the run. */
+export function report(name: string, value: number, unit: string, target?: { max?: number; min?: number }): void {
+  const shown = Number.isInteger(value) ? value : value.toFixed(2);
+  if (!target) {
+    console.log(`        ${name}: ${shown} ${unit}`);
+    return;
+  }
   const ok = (target.max === undefined || value <= target.max) && (target.min === undefined || value >= target.min);
   const goal = target.max !== undefined ? `≤ ${target.max} ${unit}` : `≥ ${target.min} ${unit}`;
-  console.log(`${ok ? 'MEETS ' : 'MISSES'}  ${name}: ${Number.isInteger(value) ? value : value.toFixed(2)} ${unit} (target ${goal})`);
+  console.log(`${ok ? 'MEETS ' : 'MISSES'}  ${name}: ${shown} ${unit} (target ${goal})`);
 }

@@ -14,7 +14,7 @@ import { makeTempDir } from '../../content/lib/testing/temp-dirs.ts';
 import type { Product } from '../../content/schema/product.ts';
 import { shardOf } from '../../content/schema/layout.ts';
 import { createCatalogLookup } from '../../renderer/src/catalog/catalog-lookup.ts';
-import { describeMachine, percentile, report } from './pack-bench-support.ts';
+import { percentile, printMachine, report } from './machine.ts';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const LOOKUPS = 100_000;
@@ -59,7 +59,8 @@ function timeEach(count: number, run: (i: number) => unknown): number[] {
 
 const tmp = await makeTempDir('kiosk-bench-lookup-');
 try {
-  console.log(`catalog lookup benchmark (${COUNT} products, ${LOOKUPS} lookups)\n${describeMachine()}\n`);
+  console.log(`catalog lookup benchmark (${COUNT} products, ${LOOKUPS} lookups)`);
+  printMachine();
   const products = realisticProducts(COUNT);
   const catalog = buildCatalog(products);
   await mkdir(path.join(tmp.dir, 'catalog'));
@@ -76,10 +77,10 @@ try {
   const loadAllMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
   timeEach(10_000, (i) => warm.findLoaded(probe(products, i)));
   const memory = timeEach(LOOKUPS, (i) => warm.findLoaded(probe(products, i)));
-  console.log(report('load all shards into memory', loadAllMs, 'ms'));
-  console.log(report('in-memory lookup p50', percentile(memory, 50), 'ms'));
-  console.log(report('in-memory lookup p99', percentile(memory, 99), 'ms', 1));
-  console.log(report('in-memory lookup max', memory.at(-1)!, 'ms'));
+  report('load all shards into memory', loadAllMs, 'ms');
+  report('in-memory lookup p50', percentile(memory, 50), 'ms');
+  report('in-memory lookup p99', percentile(memory, 99), 'ms', { max: 1 });
+  report('in-memory lookup max', memory.at(-1)!, 'ms');
 
   const cold: number[] = [];
   const samples = Math.min(catalog.index.shardCount, 200);
@@ -91,8 +92,8 @@ try {
     cold.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   cold.sort((a, b) => a - b);
-  console.log(report('cold lookup (load 1–2 shards) p50', percentile(cold, 50), 'ms'));
-  console.log(report('cold lookup (load 1–2 shards) p99', percentile(cold, 99), 'ms'));
+  report('cold lookup (load 1–2 shards) p50', percentile(cold, 50), 'ms');
+  report('cold lookup (load 1–2 shards) p99', percentile(cold, 99), 'ms');
   console.log('  (cold = read + JSON.parse of the shard(s) from the OS page cache, once per shard; later lookups are in memory)');
 
   // The renderer's lookup, reading shards as pack:// would serve them (from disk, no network).
@@ -113,11 +114,11 @@ try {
   const shelf = products.filter((p) => nearby(p.gtin) && p.codes.every(nearby));
   const warmKiosk = await timeEachAsync(20_000, (i) => kiosk.find(keysFor(probe(shelf, i))));
   console.log(`  (${shelf.length} products in 6 shards, looked up 20000 times in turn)`);
-  console.log(report('kiosk lookup, shard in memory p50', percentile(warmKiosk, 50), 'ms'));
-  console.log(report('kiosk lookup, shard in memory p99', percentile(warmKiosk, 99), 'ms', 1));
+  report('kiosk lookup, shard in memory p50', percentile(warmKiosk, 50), 'ms');
+  report('kiosk lookup, shard in memory p99', percentile(warmKiosk, 99), 'ms', { max: 1 });
   const coldKiosk = await timeEachAsync(samples, (i) => createCatalogLookup('pack://active/', { fetchImpl: fetchFile }).find(keysFor(probe(products, i * 13 + 1))));
-  console.log(report('kiosk lookup, first scan of a shard (index + shard) p50', percentile(coldKiosk, 50), 'ms'));
-  console.log(report('kiosk lookup, first scan of a shard (index + shard) p99', percentile(coldKiosk, 99), 'ms'));
+  report('kiosk lookup, first scan of a shard (index + shard) p50', percentile(coldKiosk, 50), 'ms');
+  report('kiosk lookup, first scan of a shard (index + shard) p99', percentile(coldKiosk, 99), 'ms');
 } finally {
   await tmp.remove();
 }

@@ -4,58 +4,24 @@
 // records) and keeps it. Timed from the first byte sent to the hub's answer, with the hub
 // process's peak RSS sampled all along. Targets: ≤ 30 s and ≤ 250 MB.
 //   npm run bench:hub -- packs        (BENCH_PACK_MB=1024 sets the size)
-import { randomFill } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
-import { buildPack } from '../../../content/lib/build/build-pack.ts';
 import { publicPart } from '../../../content/lib/keys/key-files.ts';
-import { testKey, writeSamplePack } from '../../../content/lib/testing/sample-pack.ts';
+import { testKey } from '../../../content/lib/testing/sample-pack.ts';
 import { CSRF_HEADER } from '../../../content/schema/hub-api/console/auth.ts';
 import { hashPassword } from '../../../hub/server/auth/passwords.ts';
 import { createUser } from '../../../hub/store/queries/accounts.ts';
 import { openStore } from '../../../hub/store/open-store.ts';
+import { buildLargePack, LARGE_PACK_FILE_MB } from '../large-pack.ts';
 import { report } from '../machine.ts';
 import { startHubProcess } from './hub-process.ts';
 
 const MB = 1024 * 1024;
 const TOTAL_MB = Number(process.env.BENCH_PACK_MB ?? 1024);
-const FILE_MB = 32;
-
-async function writeRandomFile(file: string, bytes: number): Promise<void> {
-  const out = createWriteStream(file);
-  const chunk = Buffer.alloc(4 * MB);
-  for (let left = bytes; left > 0; left -= chunk.length) {
-    await promisify(randomFill)(chunk);
-    const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
-    if (!out.write(part)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-}
-
-/** The sample pack with TOTAL_MB of incompressible "video" in its attract playlist (as the pack-import bench builds it). */
-async function buildLargePack(dir: string): Promise<string> {
-  const source = path.join(dir, 'source');
-  await writeSamplePack(source);
-  await mkdir(path.join(source, 'media', 'video'), { recursive: true });
-  const videos: string[] = [];
-  for (let i = 0; i * FILE_MB < TOTAL_MB; i++) {
-    const name = `media/video/clip-${String(i).padStart(3, '0')}.mp4`;
-    await writeRandomFile(path.join(source, name), Math.min(FILE_MB, TOTAL_MB - i * FILE_MB) * MB);
-    videos.push(name);
-  }
-  const playlists = [{ id: 'attract', items: [{ kind: 'image', src: 'media/slide-1.png' }, ...videos.map((src) => ({ kind: 'video', src }))] }];
-  await writeFile(path.join(source, 'data/playlists.json'), JSON.stringify(playlists));
-  const kpack = path.join(dir, 'big.kpack');
-  const built = await buildPack(source, { out: kpack, key: await testKey() });
-  if (!built.ok) throw new Error(JSON.stringify(built.problems, null, 2));
-  await rm(source, { recursive: true, force: true });
-  return kpack;
-}
 
 /** POSTs the file as its raw body, streamed from disk. */
 function upload(url: string, file: string, size: number, headers: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -75,8 +41,8 @@ function upload(url: string, file: string, size: number, headers: Record<string,
 export async function packUploadBench(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'hub-bench-packs-'));
   try {
-    console.log(`building a ${TOTAL_MB} MB pack (${FILE_MB} MB random media files)…`);
-    const kpack = await buildLargePack(path.join(work));
+    console.log(`building a ${TOTAL_MB} MB pack (${LARGE_PACK_FILE_MB} MB random media files)…`);
+    const { kpack } = await buildLargePack(work, TOTAL_MB, await testKey());
     const size = (await stat(kpack)).size;
     const dataDir = path.join(work, 'hub');
     const store = await openStore({ dataDir });
