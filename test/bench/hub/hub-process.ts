@@ -71,8 +71,10 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
       const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       return (Number(fields[11]) + Number(fields[12])) / 100;
     },
+    // A second stop (a bench's finally after its own stop) finds the process gone and returns at once.
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
