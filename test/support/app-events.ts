@@ -16,14 +16,21 @@ export async function waitForAppEvent<K extends AppEventName>(
   after = 0,
   timeout = 15_000,
 ): Promise<AppEvent<K>> {
-  const handle = await page.waitForFunction(
-    ({ type, match, after }) =>
-      window.__kioskTest?.events.find(
-        (e) => e.seq > after && e.type === type && Object.entries(match).every(([k, v]) => (e.detail as Record<string, unknown>)[k] === v),
-      ) ?? null,
-    { type, match: match as Record<string, unknown>, after },
-    { timeout },
-  );
+  const handle = await page
+    .waitForFunction(
+      ({ type, match, after }) =>
+        window.__kioskTest?.events.find(
+          (e) => e.seq > after && e.type === type && Object.entries(match).every(([k, v]) => (e.detail as Record<string, unknown>)[k] === v),
+        ) ?? null,
+      { type, match: match as Record<string, unknown>, after },
+      { timeout },
+    )
+    .catch(async (err: unknown) => {
+      // A wait that times out says what the kiosk did meanwhile, so the failure explains itself.
+      const last = await page.evaluate((after) => window.__kioskTest?.events.filter((e) => e.seq > after).slice(-15) ?? [], after).catch(() => null);
+      const seen = last === null ? 'the page could not be read' : last.length ? last.map((e) => `${e.seq} ${e.type} ${JSON.stringify(e.detail)}`).join('\n  ') : 'none';
+      throw new Error(`no "${type}" app event matching ${JSON.stringify(match)} after seq ${after} within ${timeout} ms; the kiosk's app events since:\n  ${seen}`, { cause: err });
+    });
   return (await handle.jsonValue()) as AppEvent<K>;
 }
 
