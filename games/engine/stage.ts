@@ -15,7 +15,7 @@
 // GPU (and ~170 ms a frame on a software renderer); the compositor shows a still image
 // for nearly nothing.
 import 'pixi.js/unsafe-eval'; // the kiosk's CSP allows no eval; pixi must not generate code
-import { Application, cleanHash, Container, type Renderer } from 'pixi.js';
+import { Application, cleanHash, Container, Texture, type Renderer } from 'pixi.js';
 import type { GameTheme, Size } from '../contract.ts';
 import { fitWorld, type WorldFit } from './fit-world.ts';
 import { ResolutionGovernor } from './resolution-governor.ts';
@@ -94,6 +94,12 @@ export interface StageResources {
   textures: number;
   /** Every GPU record pixi's collector tracks: textures, graphics, text, buffers, geometry. */
   gpuRecords: number;
+  /**
+   * Listeners on pixi's shared empty and white textures, which outlive every session: a
+   * bind group pixi caches for good (a shape filled with a session's texture) adds some
+   * each time, so a count that grows with sessions is a leak.
+   */
+  sharedTextureListeners: number;
 }
 
 /** Counts what the shared renderer holds now. It reads pixi's GCSystem internals and counts 0 for those if they change shape. */
@@ -109,7 +115,8 @@ export async function stageResources(): Promise<StageResources | null> {
       if (items && typeof items === 'object') gpuRecords += Object.values(items).filter((v) => v != null).length;
     }
   }
-  return { stageChildren: app.stage.children.length, textures: renderer.texture?.managedTextures?.length ?? 0, gpuRecords };
+  const sharedTextureListeners = [Texture.EMPTY, Texture.WHITE].reduce((n, t) => n + t.source.listenerCount('change') + t.source.style.listenerCount('change'), 0);
+  return { stageChildren: app.stage.children.length, textures: renderer.texture?.managedTextures?.length ?? 0, gpuRecords, sharedTextureListeners };
 }
 
 const cssColour = (n: number) => `#${n.toString(16).padStart(6, '0')}`;

@@ -7,7 +7,7 @@ import { startHubRig, type HubRig } from '../support/hub-rig.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
 import { lastEventSeq, waitForAppEvent } from '../support/app-events.ts';
 
-export { appEventNames, appEvents, lastEventSeq, waitForAppEvent } from '../support/app-events.ts';
+export { appEventNames, appEvents, gameFinished, lastEventSeq, waitForAppEvent } from '../support/app-events.ts';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const rendererDir = process.env.KIOSK_E2E_RENDERER ?? path.join(repo, 'dist', 'renderer');

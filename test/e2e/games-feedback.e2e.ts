@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { fitWorld } from '../../games/engine/fit-world.ts';
 import { POINTER_REACH, RIM_REACH, wheelLayout } from '../../games/wheel/wheel-rules.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
-import { expect, lastEventSeq, ORIENTATIONS, rendererDir, test, waitForAppEvent } from './fixtures.ts';
+import { expect, gameFinished, lastEventSeq, ORIENTATIONS, rendererDir, test, waitForAppEvent } from './fixtures.ts';
 import { FIXTURE_GAMES, writeGamesFixturePack } from './games-fixture.ts';
 import { chaseFruit } from './games-players.ts';
 
@@ -44,7 +44,6 @@ async function startGame(page: Page, id: string) {
   return canvas;
 }
 
-const gameFinished = (page: Page, id: string) => () => page.evaluate((gameId) => window.__kioskTest!.events.some((e) => e.type === 'game-finished' && e.detail.id === gameId), id);
 
 /** Screenshots the page until one shows what `shows` looks for (returned), or `over` says the game ended first (null). */
 async function firstFrame(page: Page, shows: (png: Buffer) => Promise<boolean>, over: () => Promise<boolean>): Promise<Buffer | null> {
@@ -109,9 +108,15 @@ for (const [orientation, viewport] of ORIENTATIONS) {
       await shot(page, info.project.outputDir, 'scratch-cover');
       await page.mouse.move(canvas.x + canvas.width * 0.1, canvas.y + canvas.height * 0.12);
       await page.mouse.down();
+      let half = false;
       for (let row = 0.12; row < 0.95 && (await hudTime.isVisible()); row += 0.05) {
         await page.mouse.move(canvas.x + canvas.width * 0.1, canvas.y + canvas.height * row, { steps: 2 });
         await page.mouse.move(canvas.x + canvas.width * 0.9, canvas.y + canvas.height * row, { steps: 3 });
+        // Half-way: the face shows through where the cover was scratched.
+        if (!half && row >= 0.4) {
+          half = true;
+          await shot(page, info.project.outputDir, 'scratch-half');
+        }
       }
       await page.mouse.up();
       // The time leaves the screen as the card reveals itself.

@@ -16,7 +16,8 @@ import { issuedFromRecords } from '../../content/coupon-tools/coupon-records.ts'
 import { reconcileCoupons } from '../../content/coupon-tools/reconcile.ts';
 import { startHubRig, type HubRig } from '../support/hub-rig.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
-import { demoPackDir, expect, lastEventSeq, rendererDir, test, waitForAppEvent } from './fixtures.ts';
+import { demoPackDir, expect, gameFinished, lastEventSeq, rendererDir, test, waitForAppEvent } from './fixtures.ts';
+import { probeStage } from '../support/stage-probe.ts';
 import { readQr, tamper } from './coupon-qr.ts';
 import { CLAIM_URL_TEMPLATE, FIXTURE_GAMES, writeGamesFixturePack } from './games-fixture.ts';
 import { basketX, chaseFruit } from './games-players.ts';
@@ -147,7 +148,6 @@ async function expectTapSpins(page: Page, tap: () => Promise<void>): Promise<voi
   await expect(page.getByTestId('game-hud-time'), 'the wheel starts spinning right after the tap').toBeHidden({ timeout: 2_000 });
 }
 
-const gameFinished = (page: Page, id: string) => () => page.evaluate((gameId) => window.__kioskTest!.events.some((e) => e.type === 'game-finished' && e.detail.id === gameId), id);
 
 test.describe('mini-games', () => {
   test.describe.configure({ timeout: 120_000 });
@@ -205,12 +205,12 @@ test.describe('mini-games', () => {
     }
   });
 
-  test('scratch card: scratching with a pressed mouse uncovers the card, and three of a kind brings the coupon', async ({ page }) => {
+  test('scratch card: scratching with a pressed mouse uncovers the card, three of a kind brings the coupon, and another card leaves nothing behind', async ({ page }) => {
     const rig = await openGames(page);
-    try {
+    const scratchOff = async (after: number) => {
       const { canvas } = await startGame(page, FIXTURE_GAMES.scratch);
       await expect(page.getByTestId('game-hud-time')).toBeVisible();
-      const finished = gameFinished(page, FIXTURE_GAMES.scratch);
+      const finished = gameFinished(page, FIXTURE_GAMES.scratch, after);
       await page.mouse.move(canvas.x + canvas.width * 0.1, canvas.y + canvas.height * 0.12);
       await page.mouse.down();
       for (let row = 0.12; row < 0.9 && !(await finished()); row += 0.05) {
@@ -219,9 +219,29 @@ test.describe('mini-games', () => {
       }
       await page.mouse.up();
       // The card reveals itself at 60 % scratched (or when time is up on a slow machine).
-      const result = await waitForAppEvent(page, 'game-finished', { id: FIXTURE_GAMES.scratch });
+      return waitForAppEvent(page, 'game-finished', { id: FIXTURE_GAMES.scratch }, after);
+    };
+    const leaveGame = async () => {
+      const before = await lastEventSeq(page);
+      await page.getByTestId('game-done').click();
+      await waitForAppEvent(page, 'screen', { screen: 'games' }, before);
+      return probeStage(page);
+    };
+    try {
+      const result = await scratchOff(0);
       expect(result.detail.score).toBeGreaterThan(20);
       await checkCoupon(rig, FIXTURE_GAMES.scratch, { campaign: 'ten-off', title: /满59减10元/, link: false });
+      const afterOne = await leaveGame();
+
+      // A second card (no prize now: one per shopper) must leave the renderer as the first did.
+      // A card painted with a shape filled with its own texture left pixi a cached bind group
+      // with listeners on its shared textures, for good, on every card.
+      const second = await scratchOff(await lastEventSeq(page));
+      expect(second.detail.score).toBeGreaterThan(20);
+      await waitForAppEvent(page, 'game-result', { id: FIXTURE_GAMES.scratch }, second.seq);
+      const afterTwo = await leaveGame();
+      expect(afterTwo.stageChildren).toBe(0);
+      expect(afterTwo.sharedTextureListeners).toBe(afterOne.sharedTextureListeners);
       expect(rig.errors).toEqual([]);
     } finally {
       await closeRig(rig);

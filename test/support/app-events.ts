@@ -49,3 +49,8 @@ export async function appEventNames(page: Page, after = 0): Promise<AppEventName
 export async function lastEventSeq(page: Page): Promise<number> {
   return page.evaluate(() => window.__kioskTest?.events.at(-1)?.seq ?? 0);
 }
+
+/** Whether the game `id` has sent `game-finished` since `after`: a check to poll while playing. */
+export function gameFinished(page: Page, id: string, after = 0): () => Promise<boolean> {
+  return () => page.evaluate(({ id, after }) => window.__kioskTest?.events.some((e) => e.seq > after && e.type === 'game-finished' && e.detail.id === id) ?? false, { id, after });
+}

@@ -5,7 +5,7 @@
 // the playlist). Waits on the kiosk's app events, never on sleeps; what it could not do
 // is counted, not thrown, unless the kiosk is stuck.
 import type { Page } from '@playwright/test';
-import { lastEventSeq, waitForAppEvent } from '../../support/app-events.ts';
+import { gameFinished, lastEventSeq, waitForAppEvent } from '../../support/app-events.ts';
 import { scannerBurst } from '../../support/wedge-keys.ts';
 import type { SoakPack } from './soak-pack.ts';
 
@@ -20,8 +20,6 @@ export interface LoopResult {
 
 type Box = { x: number; y: number; width: number; height: number };
 
-const gameFinished = (page: Page, id: string, after: number) =>
-  page.evaluate(({ id, after }) => window.__kioskTest!.events.some((e) => e.seq > after && e.type === 'game-finished' && e.detail.id === id), { id, after });
 
 /**
  * Counts animation frames in the page from now until stopFrames(). Sent as source text:
@@ -58,7 +56,7 @@ async function stopFrames(page: Page): Promise<number | null> {
 /** Plays a game the way a shopper would, until it ends. */
 async function play(page: Page, kind: string, id: string, canvas: Box, after: number): Promise<void> {
   const at = (fx: number, fy: number) => [canvas.x + canvas.width * fx, canvas.y + canvas.height * fy] as const;
-  const finished = () => gameFinished(page, id, after);
+  const finished = gameFinished(page, id, after);
   if (kind === 'wheel') {
     await page.mouse.click(...at(0.5, 0.5));
   } else if (kind === 'scratch') {
