@@ -6,6 +6,37 @@ import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { CDPSession } from '@playwright/test';
 
+/** The page's JS heap after a full collection, split by what V8 keeps in it, in bytes. */
+export interface HeapSplit {
+  /** JS objects, arrays, strings, closures, shapes and the like: where a leak would show. */
+  objects: number;
+  /** V8's bytecode and optimised machine code. */
+  code: number;
+}
+
+/** Takes a heap snapshot (it collects garbage first) and sums its V8 objects by kind; the browser's own (native) objects are left out. */
+export async function heapSplit(cdp: CDPSession): Promise<HeapSplit> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => void chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const json = JSON.parse(chunks.join('')) as SnapshotJson;
+  const fields = json.snapshot.meta.node_fields;
+  const types = json.snapshot.meta.node_types[0];
+  const [typeAt, sizeAt] = ['type', 'self_size'].map((f) => fields.indexOf(f)) as [number, number];
+  const split: HeapSplit = { objects: 0, code: 0 };
+  for (let i = 0; i < json.nodes.length; i += fields.length) {
+    const type = types[json.nodes[i + typeAt]!];
+    if (type === 'native' || type === 'synthetic' || type === 'hidden') continue;
+    split[type === 'code' ? 'code' : 'objects'] += json.nodes[i + sizeAt]!;
+  }
+  return split;
+}
+
 export async function writeHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
   await cdp.send('HeapProfiler.collectGarbage');
   const out = createWriteStream(file);

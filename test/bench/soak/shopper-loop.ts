@@ -2,18 +2,21 @@
 // kiosk → a scanner reads a product (keyboard-wedge keys) → its page → the games list →
 // each game played to its coupon → nobody touches anything until the kiosk times out
 // back to the attract loop → a hand waves in front of the camera there (the swipe pages
-// the playlist). Waits on the kiosk's app events, never on sleeps; what it could not do
-// is counted, not thrown, unless the kiosk is stuck.
+// the playlist). Waits on the kiosk's app events, never on sleeps (only the catch game's
+// pointer is paced, as a finger moves); what it could not do is counted, not thrown,
+// unless the kiosk is stuck.
 import type { Page } from '@playwright/test';
-import { gameFinished, lastEventSeq, waitForAppEvent } from '../../support/app-events.ts';
+import { appEvents, gameFinished, lastEventSeq, waitForAppEvent } from '../../support/app-events.ts';
 import { scannerBurst } from '../../support/wedge-keys.ts';
 import type { SoakPack } from './soak-pack.ts';
 
 export interface LoopResult {
   coupons: number;
   noPrize: number;
-  /** Frames per second of the catch game while it was played (median frame interval), or null. */
-  catchFps: number | null;
+  /** The catch game's frame intervals while it was played, ms (empty if it drew fewer than 10 frames). */
+  catchFrames: number[];
+  /** Of the camera frames the gesture pipeline analysed while the catch game ran, how many had a hand in them. */
+  catchHand: { frames: number; handFrames: number };
   waved: boolean;
   ms: number;
 }
@@ -41,17 +44,18 @@ async function startFrames(page: Page): Promise<void> {
   await page.evaluate(FRAME_COUNTER);
 }
 
-async function stopFrames(page: Page): Promise<number | null> {
+async function stopFrames(page: Page): Promise<number[]> {
   const intervals = await page.evaluate(() => {
     const run = (window as unknown as { __soakFrames?: { intervals: number[]; running: boolean } }).__soakFrames;
     if (!run) return [];
     run.running = false;
     return run.intervals.slice(1);
   });
-  if (intervals.length < 10) return null;
-  intervals.sort((a, b) => a - b);
-  return 1000 / intervals[Math.floor(intervals.length / 2)]!;
+  return intervals.length < 10 ? [] : intervals;
 }
+
+/** Pointer moves in one side-to-side sweep of the catch game's basket (about 0.6 s). */
+const SWEEP_STEPS = 30;
 
 /** Plays a game the way a shopper would, until it ends. */
 async function play(page: Page, kind: string, id: string, canvas: Box, after: number): Promise<void> {
@@ -68,9 +72,15 @@ async function play(page: Page, kind: string, id: string, canvas: Box, after: nu
     }
     await page.mouse.up();
   } else {
-    // Catch (or a kind added later): sweep the pointer from side to side until time is up.
-    for (let i = 0; !(await finished()); i++) {
-      await page.mouse.move(...at(i % 2 ? 0.9 : 0.1, 0.8), { steps: 6 });
+    // Catch (or a kind added later): sweep the pointer from side to side until time is up,
+    // a move every 16 ms as a touch screen reports a finger. Moves sent as fast as they go
+    // would flood the page with input, and the fps would measure the flood.
+    for (let sweep = 0; !(await finished()); sweep++) {
+      for (let step = 0; step <= SWEEP_STEPS; step++) {
+        const share = step / SWEEP_STEPS;
+        await page.mouse.move(...at(0.1 + 0.8 * (sweep % 2 ? 1 - share : share), 0.8));
+        await new Promise((resolve) => setTimeout(resolve, 16));
+      }
     }
   }
 }
@@ -86,7 +96,7 @@ export async function shopperLoop(page: Page, pack: SoakPack, productCode: strin
 
 async function oneShopper(page: Page, pack: SoakPack, productCode: string, at: (step: string) => void): Promise<LoopResult> {
   const started = Date.now();
-  const result: LoopResult = { coupons: 0, noPrize: 0, catchFps: null, waved: false, ms: 0 };
+  const result: LoopResult = { coupons: 0, noPrize: 0, catchFrames: [], catchHand: { frames: 0, handFrames: 0 }, waved: false, ms: 0 };
 
   // Wake: a touch on the attract loop.
   at('waking the kiosk');
@@ -118,7 +128,13 @@ async function oneShopper(page: Page, pack: SoakPack, productCode: string, at: (
     at(`playing ${game.id}`);
     if (game.kind === 'catch') await startFrames(page);
     await play(page, game.kind, game.id, canvas, seq);
-    if (game.kind === 'catch') result.catchFps = await stopFrames(page);
+    if (game.kind === 'catch') {
+      result.catchFrames = await stopFrames(page);
+      for (const stats of await appEvents(page, 'gesture-stats', seq)) {
+        result.catchHand.frames += stats.detail.frames;
+        result.catchHand.handFrames += stats.detail.handFrames;
+      }
+    }
     at(`waiting for the result of ${game.id}`);
     const outcome = await waitForAppEvent(page, 'game-result', { id: game.id }, seq, 60_000);
     if (outcome.detail.outcome === 'coupon') {

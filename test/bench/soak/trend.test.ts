@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWarmup, judge, linearTrend } from './trend.ts';
+import { defaultWarmup, frameStats, judge, linearTrend } from './trend.ts';
 
 describe('the soak trend', () => {
   it('fits a line through noisy samples and gives the growth over the run', () => {
@@ -14,13 +14,13 @@ describe('the soak trend', () => {
     const samples = Array.from({ length: 12 }, (_, minute) => ({
       minute,
       // A warm-up climb, then flat with noise.
-      heapMiB: minute < 2 ? 20 + minute * 5 : 30 + (minute % 3) * 0.2,
+      heapObjectsMiB: minute < 2 ? 20 + minute * 5 : 30 + (minute % 3) * 0.2,
       domNodes: 1000 + minute * 20,
       listeners: 200,
       fps: 50 - minute * 0.1,
     }));
     const verdicts = Object.fromEntries(judge(samples, 2).map((v) => [v.target.figure, v]));
-    expect(verdicts.heapMiB!.ok).toBe(true);
+    expect(verdicts.heapObjectsMiB!.ok).toBe(true);
     expect(verdicts.listeners!.ok).toBe(true);
     // 1040 → 1220 nodes is +17 %: a leak.
     expect(verdicts.domNodes!.ok).toBe(false);
@@ -31,8 +31,17 @@ describe('the soak trend', () => {
   });
 
   it('cannot pass a figure it has fewer than two samples of', () => {
-    const verdict = judge([{ minute: 5, heapMiB: 30, domNodes: 1, listeners: 1, fps: null }], 2);
+    const verdict = judge([{ minute: 5, heapObjectsMiB: 30, domNodes: 1, listeners: 1, fps: null }], 2);
     expect(verdict.every((v) => !v.ok)).toBe(true);
+  });
+
+  it('counts a late frame for as long as it lasted: a second of frames on time and a second of late ones is 45 fps, where the median said 60', () => {
+    const intervals = [...Array<number>(60).fill(1000 / 60), ...Array<number>(30).fill(1000 / 30)];
+    const stats = frameStats(intervals)!;
+    expect(stats.fps).toBeCloseTo(45, 5);
+    expect(stats.p95Ms).toBeCloseTo(1000 / 30, 5);
+    expect(stats.frames).toBe(90);
+    expect(frameStats([])).toBeNull();
   });
 
   it('warms up for a tenth of the run, between 2 and 15 minutes', () => {
