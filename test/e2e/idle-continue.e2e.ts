@@ -105,37 +105,40 @@ test.describe('a touch on "continue" changes no screen', () => {
     }
   });
 
-  test('over a coupon, with a finger: the bar leaves the QR code clear, and "continue" presses neither Home nor the language', async ({ page }) => {
-    test.setTimeout(120_000);
-    const kiosk = await startKioskWebServer({ rendererDir, packDir: await writeGamesFixture(), config: { idle: { timeoutSec: 30, warningSec: 5, couponTimeoutSec: 45 } } });
-    try {
-      await openKiosk(page, kiosk);
-      await page.getByTestId('attract').click();
-      await page.getByTestId('tile-play').click();
-      const result = await playWheel(page, FIXTURE_GAMES.wheel);
-      expect(result.detail.outcome).toBe('coupon');
-      await waitForAppEvent(page, 'idle-warning', {}, result.seq, 50_000);
-      const bar = page.getByTestId('idle-countdown');
-      await expect(bar).toHaveAttribute('data-compact', 'true');
-      const qr = (await page.getByTestId('coupon-qr').boundingBox())!;
-      const shown = (await bar.boundingBox())!;
-      expect(shown.y + shown.height, 'the bar ends above the QR code').toBeLessThanOrEqual(qr.y);
-      await screenshot(page, 'idle-continue', 'coupon-bar-portrait-zh-CN');
+  test.describe('over a coupon on a landscape screen (where Back, Home and the language sit in the top bar, under the countdown)', () => {
+    test.use({ viewport: { width: 1920, height: 1080 } });
+    test('over a coupon, with a finger: the bar leaves the QR code clear, and "continue" presses neither Home nor the language', async ({ page }) => {
+      test.setTimeout(120_000);
+      const kiosk = await startKioskWebServer({ rendererDir, packDir: await writeGamesFixture(), config: { idle: { timeoutSec: 30, warningSec: 5, couponTimeoutSec: 45 } } });
+      try {
+        await openKiosk(page, kiosk);
+        await page.getByTestId('attract').click();
+        await page.getByTestId('tile-play').click();
+        const result = await playWheel(page, FIXTURE_GAMES.wheel);
+        expect(result.detail.outcome).toBe('coupon');
+        await waitForAppEvent(page, 'idle-warning', {}, result.seq, 50_000);
+        const bar = page.getByTestId('idle-countdown');
+        await expect(bar).toHaveAttribute('data-compact', 'true');
+        const qr = (await page.getByTestId('coupon-qr').boundingBox())!;
+        const shown = (await bar.boundingBox())!;
+        expect(shown.y + shown.height, 'the bar ends above the QR code').toBeLessThanOrEqual(qr.y);
+        await screenshot(page, 'idle-continue', 'coupon-bar-landscape-zh-CN');
 
-      const { x, y, under } = await continueButton(page);
-      expect(under.length, 'a top-bar button lies under "continue"').toBeGreaterThan(0);
-      const before = await lastEventSeq(page);
-      await press(page, 'finger', x, y);
-      await expect(bar).toBeHidden();
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const after = await appEventNames(page, before);
-      expect(after).not.toContain('screen');
-      expect(after).not.toContain('locale');
-      expect(after).not.toContain('session-ended');
-      await expect(page.getByTestId('coupon')).toBeVisible();
-      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    } finally {
-      await kiosk.close();
-    }
+        const { x, y, under } = await continueButton(page);
+        expect(under.length, 'a top-bar button lies under "continue"').toBeGreaterThan(0);
+        const before = await lastEventSeq(page);
+        await press(page, 'finger', x, y);
+        await expect(bar).toBeHidden();
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const after = await appEventNames(page, before);
+        expect(after).not.toContain('screen');
+        expect(after).not.toContain('locale');
+        expect(after).not.toContain('session-ended');
+        await expect(page.getByTestId('coupon')).toBeVisible();
+        await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      } finally {
+        await kiosk.close();
+      }
+    });
   });
 });

@@ -8,6 +8,7 @@ export const en: MessageSchema = {
     languageName: 'English',
     close: 'Close',
     loading: 'Loading…',
+    moreBelow: 'More below',
   },
   attract: {
     touchToStart: 'Touch the screen to start',
@@ -16,6 +17,7 @@ export const en: MessageSchema = {
   },
   home: {
     welcome: 'Welcome',
+    lead: 'Scan, play, or see what is on offer today',
     scanTitle: 'Scan a product',
     scanHint: 'Price, origin and offers in one scan',
     playTitle: 'Play & win',

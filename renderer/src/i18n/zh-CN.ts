@@ -7,6 +7,7 @@ export const zhCN = {
     languageName: '中文',
     close: '关闭',
     loading: '加载中…',
+    moreBelow: '下面还有',
   },
   attract: {
     touchToStart: '触摸屏幕开始',
@@ -15,6 +16,7 @@ export const zhCN = {
   },
   home: {
     welcome: '欢迎光临',
+    lead: '扫一扫、玩一玩，或看看今天的优惠',
     scanTitle: '扫码查商品',
     scanHint: '价格、产地、优惠一扫便知',
     playTitle: '玩游戏赢优惠',
