@@ -188,6 +188,8 @@ interface GameRun {
   /** Main-thread busy time per second of play (ms), and what it was spent on. */
   busy: { task: number; script: number; layout: number; style: number; layouts: number; styles: number };
   stats: GestureStats | null;
+  /** Frames the hand model analysed per second while measuring (the stats' counts are totals since start). */
+  analysedPerSec: number | null;
   delegate: string | null;
   /** Gestures recognised while measuring (a bench that swiped the game away would be wrong). */
   gestures: string[];
@@ -217,11 +219,13 @@ async function gameRun(camera: string, packDir: string, gestures: boolean): Prom
     const played = page.evaluate(playCatch, [WARMUP_MS, MEASURE_MS] as [number, number]);
     await page.waitForTimeout(WARMUP_MS);
     const m0 = await metrics();
+    const before = gestures ? await lastStats(page) : null;
     const t0 = performance.now();
     const run = await played;
     const m1 = await metrics();
     const seconds = (performance.now() - t0) / 1000;
     const stats = gestures ? await statsAfter(page, await lastSeq(page)) : null;
+    const statsSeconds = (performance.now() - t0) / 1000;
     const recognised = (await appEvents(page, 'gesture', seq)).map((e) => e.detail.gesture);
     const phase = await page.getByTestId('game-screen').getAttribute('data-phase');
     if (phase !== 'playing') throw new Error(`the catch game was not being played at the end of the run (phase ${phase}; gestures seen: ${recognised.join(', ') || 'none'})`);
@@ -242,6 +246,7 @@ async function gameRun(camera: string, packDir: string, gestures: boolean): Prom
         styles: (m1.RecalcStyleCount - m0.RecalcStyleCount) / seconds,
       },
       stats,
+      analysedPerSec: stats && before ? (stats.frames - before.frames) / statsSeconds : null,
       delegate,
       gestures: recognised,
     };
@@ -301,7 +306,7 @@ async function main(): Promise<void> {
       console.log(`    ${describeGame('off', off)}`);
       console.log(`    ${describeGame('on ', on)}`);
       console.log(
-        `         gestures: ${on.stats!.frames} frames analysed (${on.stats!.handFrames} with a hand), inference median ${ms(on.stats!.inferenceMedianMs)}, ` +
+        `         gestures: ${on.stats!.frames} frames analysed since start (${on.stats!.handFrames} with a hand), ${on.analysedPerSec?.toFixed(1) ?? 'n/a'} a second while measured; inference median ${ms(on.stats!.inferenceMedianMs)}, ` +
           `UI thread per frame median ${ms(on.stats!.mainThreadMedianMs)}, p90 ${ms(on.stats!.mainThreadP90Ms)}, frame → cursor p90 ${ms(on.stats!.latencyP90Ms)}` +
           `${on.gestures.length ? `; recognised ${on.gestures.join(', ')}` : ''}`,
       );

@@ -130,10 +130,10 @@ async function oneShopper(page: Page, pack: SoakPack, productCode: string, at: (
     await play(page, game.kind, game.id, canvas, seq);
     if (game.kind === 'catch') {
       result.catchFrames = await stopFrames(page);
-      for (const stats of await appEvents(page, 'gesture-stats', seq)) {
-        result.catchHand.frames += stats.detail.frames;
-        result.catchHand.handFrames += stats.detail.handFrames;
-      }
+      // The stats count frames since the pipeline started: the game's share is the difference.
+      const stats = (await appEvents(page, 'gesture-stats')).filter((e) => e.seq <= seq).at(-1)?.detail;
+      const now = (await appEvents(page, 'gesture-stats', seq)).at(-1)?.detail;
+      if (stats && now) result.catchHand = { frames: now.frames - stats.frames, handFrames: now.handFrames - stats.handFrames };
     }
     at(`waiting for the result of ${game.id}`);
     const outcome = await waitForAppEvent(page, 'game-result', { id: game.id }, seq, 60_000);
