@@ -3,11 +3,10 @@
 // hand in the air can play). The card is dealt only after the kiosk's prize rules
 // answered, so what is under the cover is always the real outcome.
 //
-// The card on screen is two textures: the face (card, grid and symbols, drawn once into
-// `face`) and over it the cover (`view`), from which each frame's brush stamps erase
-// circles. A frame draws two card-sized quads instead of a face, six symbols and a cover.
-// The brush is a plain white shape: a shape filled with a texture would leave pixi a
-// bind group per card in a cache it never empties (the soak saw it grow by every card).
+// The card on screen is one texture, `view`: it starts as the cover, and each brush
+// stamp paints the face (symbols included, itself drawn once into `face`) into it. A
+// frame draws one card-sized quad instead of a face, six symbols and a cover on top.
+// The face texture outlives the card (face-texture.ts says why).
 import { Container, Graphics, RenderTexture, Sprite, Text, type Texture } from 'pixi.js';
 import type { BaseGameSettings, GameContext, PrizeReveal, Unsubscribe } from '../contract.ts';
 import { ConfettiBurst } from '../engine/effects.ts';
@@ -20,6 +19,7 @@ import type { Stage } from '../engine/stage.ts';
 import { sharedTextStyle } from '../engine/text-style.ts';
 import { TextureBag } from '../engine/textures.ts';
 import { clearedShare, createMask, dealCard, matchedSymbol, REVEAL_AT, scratchAt, strokePoints, winningCells, type ScratchMask } from './scratch-rules.ts';
+import { faceTexture } from './face-texture.ts';
 
 export interface ScratchSettings extends BaseGameSettings {
   /** Image URLs of the symbols (at least three). */
@@ -46,21 +46,19 @@ export class ScratchScene implements Scene {
   private readonly veil = new Graphics();
   private confetti: ConfettiBurst | null = null;
   private winners: number[] = [];
-  /** This frame's brush stamps: circles erased from the cover in one render. */
+  /** This frame's brush stamps: circles of the face, painted into the view in one render. */
   private readonly brush = new Graphics();
-  /** Holds the brush: a blend mode applies to a child, not to the container a render starts from. */
-  private readonly eraser = new Container();
   private readonly stamps: { x: number; y: number }[] = [];
   private readonly cols: number;
   private readonly rows: number;
   private readonly mask: ScratchMask;
   private readonly clock: PlayClock;
   private readonly report;
-  /** The cover, with a hole wherever it was scratched. */
+  /** What the card shows: the cover, with the face wherever it was scratched. */
   private view: RenderTexture | null = null;
-  private coverSprite: Sprite | null = null;
-  /** The dealt face under the cover: white card, grid and symbols. */
+  /** The dealt face: white card, grid and symbols (shared by every card: face-texture.ts). */
   private face: RenderTexture | null = null;
+  private faceSprite: Sprite | null = null;
   private symbols: Texture[] = [];
   private deal: number[] = [];
   private phase: Phase = 'waiting';
@@ -96,13 +94,9 @@ export class ScratchScene implements Scene {
     const { width, height } = this.cardSize;
     const resolution = Math.min(1, this.stage.app.renderer.resolution * Math.max(this.stage.fit.scale, 0.5));
     this.view = RenderTexture.create({ width, height, resolution });
-    this.face = RenderTexture.create({ width, height, resolution });
+    this.face = faceTexture(width, height, resolution);
     this.paintCover(cover);
-    this.brush.blendMode = 'erase';
-    this.eraser.addChild(this.brush);
-    this.coverSprite = new Sprite(this.view);
-    // The face is blank until the card is dealt, hidden under the whole cover until then.
-    this.card.addChild(new Sprite(this.face), this.coverSprite, this.veil, this.glow, new Graphics().roundRect(0, 0, width, height, 48).stroke({ width: 12, color: s.theme.primary }));
+    this.card.addChild(new Sprite(this.view), this.veil, this.glow, new Graphics().roundRect(0, 0, width, height, 48).stroke({ width: 12, color: s.theme.primary }));
     this.confetti = new ConfettiBurst(80, [s.theme.primary, s.theme.accent, ...CONFETTI_COLOURS], this.ctx.random);
     this.stage.root.addChild(this.card, this.confetti.view);
     this.stage.onResize(() => this.layout());
@@ -136,7 +130,7 @@ export class ScratchScene implements Scene {
       if (share >= REVEAL_AT || this.clock.done) this.reveal();
     } else if (this.phase === 'revealed') {
       const shown = Math.min(1, this.phaseMs / 400);
-      if (this.coverSprite) this.coverSprite.alpha = 1 - shown;
+      if (this.faceSprite) this.faceSprite.alpha = shown;
       this.veil.alpha = shown;
       this.glow.alpha = 0.6 + 0.4 * Math.sin(this.phaseMs / 120);
       if (this.phaseMs >= (this.winners.length > 0 ? WON_MS : REVEALED_MS)) {
@@ -150,9 +144,8 @@ export class ScratchScene implements Scene {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.textures.destroy();
-    this.eraser.destroy({ children: true, context: true });
+    this.brush.destroy({ context: true });
     this.view?.destroy(true);
-    this.face?.destroy(true);
     this.view = null;
     this.face = null;
   }
@@ -180,12 +173,13 @@ export class ScratchScene implements Scene {
 
   /** Pointer events only collect stamps; the GPU work happens once a frame, here. */
   private paintStamps(): void {
-    if (this.stamps.length === 0 || !this.view) return;
+    if (this.stamps.length === 0 || !this.view || !this.face) return;
     this.brush.clear();
     for (const p of this.stamps) this.brush.circle(p.x, p.y, BRUSH);
-    this.brush.fill(0xffffff);
+    // The face texture laid over the card's coordinates: each circle shows the face beneath.
+    this.brush.fill({ texture: this.face, textureSpace: 'global' });
     this.stamps.length = 0;
-    this.stage.app.renderer.render({ container: this.eraser, target: this.view, clear: false });
+    this.stage.app.renderer.render({ container: this.brush, target: this.view, clear: false });
   }
 
   /** Draws the dealt face (card, grid, symbols) once into its texture. */
@@ -215,7 +209,10 @@ export class ScratchScene implements Scene {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.report(Math.round(clearedShare(this.mask) * 100), 0);
-    // What is left of the cover fades away.
+    // The rest of the face fades in over the view.
+    this.faceSprite = new Sprite(this.face!);
+    this.faceSprite.alpha = 0;
+    this.card.addChildAt(this.faceSprite, 1);
     this.winners = winningCells(this.deal);
     const won = this.winners.length > 0;
     const cellAt = (i: number) => ({ x: (i % this.cols) * CELL, y: Math.floor(i / this.cols) * CELL });
