@@ -6,7 +6,9 @@
 // the hand-gesture cursor (its PointerEvents on whatever is under it at each moment; it
 // sends no click when what it pressed is gone, so it never went through: kept so that
 // holding the dialog does not make it). And the dialog does not come at all while a
-// game plays by itself: a shopper watching a wheel spin is there.
+// game loads or plays by itself: a shopper waiting for a game to appear (seconds on a
+// busy machine, more than this test's 5 s before the warning) or watching a wheel spin
+// is there.
 import type { Page } from '@playwright/test';
 import { startKioskWebServer } from '../support/kiosk-web-server.ts';
 import { appEventNames, expect, lastEventSeq, openKiosk, rendererDir, test, waitForAppEvent } from './fixtures.ts';

@@ -55,7 +55,12 @@ export function useGamePlay(stage: Readonly<Ref<HTMLElement | null>>) {
   /** The game of the current round, named in the app events. */
   let shown: GameConfig | null = null;
   let sound: ToneSound | null = null;
-  /** Between a game's start and its result the session waits for it (idle-phase.ts). */
+  /**
+   * While a game loads, and between its start and its result, the shopper is waiting
+   * for the kiosk, not gone: the session waits for it (idle-phase.ts), and the quiet
+   * time counts again from when the game is on screen. On the weakest kiosk GPU a game
+   * can take seconds to load, and "still there?" over a loading game is the kiosk's fault.
+   */
   let inPlay = false;
   function setInPlay(on: boolean): void {
     if (on === inPlay) return;
@@ -68,7 +73,7 @@ export function useGamePlay(stage: Readonly<Ref<HTMLElement | null>>) {
     onTick: () => sound?.play('tick'),
     onChange: (next) => {
       state.value = next;
-      setInPlay(next.phase === 'playing' || next.phase === 'finishing');
+      setInPlay(next.phase === 'loading' || next.phase === 'playing' || next.phase === 'finishing');
       if (shown) void announce(shown, next);
     },
   });

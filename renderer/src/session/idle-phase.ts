@@ -31,8 +31,9 @@ export type IdleContext = 'browsing' | 'playing' | 'coupon';
  *   coupon's appearing or the last touch after it, and ends sooner only when the shopper
  *   presses Done or leaves the coupon, after which the usual timeout counts from that
  *   touch.
- * - While a game plays, the shopper watches it: a wheel spins on its own after one tap,
- *   and on the weakest kiosk GPU its spin slows with the frames. The game ends by its
+ * - While a game loads or plays, the shopper waits for it or watches it: on the weakest
+ *   kiosk GPU a game can take seconds to appear, a wheel spins on its own after one tap,
+ *   and its spin slows with the frames. The game ends by its
  *   own clock, and its result counts as activity; until then the session waits the
  *   usual timeout plus the longest a game may last, so that a game that never ends
  *   still cannot hold a session for ever.

@@ -70,9 +70,10 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /**
-   * The game screen says when a game starts and when it stops (its result, an error, the
-   * shopper leaving). Both count as activity: the quiet time after a game counts from
-   * its result, not from the tap that spun the wheel.
+   * The game screen says when a game loads or plays and when it stops (on screen and
+   * waiting for its start, its result, an error, the shopper leaving). Both count as
+   * activity: the quiet time after a game counts from its result, not from the tap that
+   * spun the wheel, and before a game from its appearing, not from the tap that opened it.
    */
   function playingGame(on: boolean): void {
     if (anonymousId.value) markActivity();
