@@ -31,7 +31,13 @@ export async function waitForAppEvent<K extends AppEventName>(
       const seen = last === null ? 'the page could not be read' : last.length ? last.map((e) => `${e.seq} ${e.type} ${JSON.stringify(e.detail)}`).join('\n  ') : 'none';
       throw new Error(`no "${type}" app event matching ${JSON.stringify(match)} after seq ${after} within ${timeout} ms; the kiosk's app events since:\n  ${seen}`, { cause: err });
     });
-  return (await handle.jsonValue()) as AppEvent<K>;
+  // Released once read: DevTools keeps every handle it gave out alive for the page's
+  // life, and a soak waits on thousands of events (its heap figure counted them).
+  try {
+    return (await handle.jsonValue()) as AppEvent<K>;
+  } finally {
+    await handle.dispose();
+  }
 }
 
 /** The app events of one name so far, newer than `after`, oldest first. */

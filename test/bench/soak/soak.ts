@@ -195,7 +195,8 @@ function report(): void {
   const rows = samples as unknown as Record<string, number | null>[];
   for (const v of judge(rows, warmup)) {
     const goal = v.target.maxGrowthPct !== undefined ? `≤ +${v.target.maxGrowthPct} %` : `≥ ${v.target.minGrowthPct} %`;
-    console.log(`${v.ok ? 'MEETS ' : 'MISSES'}  ${v.target.label}: ${fmt(v.trend.start)} → ${fmt(v.trend.end)} (${fmt(v.trend.growthPct, 1)} % over the run, ${fmt(v.trend.slopePerHour)} per hour; target ${goal})`);
+    const ci = v.trend.growthCiPct === null ? '' : ` ± ${v.trend.growthCiPct.toFixed(1)} % at 95 %`;
+    console.log(`${v.ok ? 'MEETS ' : 'MISSES'}  ${v.target.label}: ${fmt(v.trend.start)} → ${fmt(v.trend.end)} (${fmt(v.trend.growthPct, 1)} %${ci} over the run, ${fmt(v.trend.slopePerHour)} per hour; target ${goal})`);
   }
   for (const v of judge(rows, warmup, figures.map(([figure, label]) => ({ figure, label })))) {
     console.log(`        ${v.target.label}: ${fmt(v.trend.start)} → ${fmt(v.trend.end)} (${fmt(v.trend.growthPct, 1)} %, ${fmt(v.trend.slopePerHour)} per hour; reported, no target)`);

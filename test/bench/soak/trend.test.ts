@@ -10,6 +10,16 @@ describe('the soak trend', () => {
     expect(trend.growthPct).toBeCloseTo(10, 0);
   });
 
+  it('says how far the growth could be from noise alone: the 95 % interval from the slope\'s standard error', () => {
+    // y = 100, 102, 101, 103: slope 0.8 a minute, residuals ±0.3 and ±0.9, standard error √(0.9 / 5).
+    const trend = linearTrend([100, 102, 101, 103].map((value, minute) => ({ minute, value })));
+    expect(trend.growthPct).toBeCloseTo((2.4 / 100.3) * 100, 5);
+    expect(trend.growthCiPct).toBeCloseTo(2.487, 2);
+    // On a straight line there is no doubt; with two samples there is no telling.
+    expect(linearTrend([1, 2, 3].map((value, minute) => ({ minute, value }))).growthCiPct).toBe(0);
+    expect(linearTrend([1, 2].map((value, minute) => ({ minute, value }))).growthCiPct).toBeNull();
+  });
+
   it('passes a flat heap and fails one that keeps growing, counting only samples after the warm-up', () => {
     const samples = Array.from({ length: 12 }, (_, minute) => ({
       minute,

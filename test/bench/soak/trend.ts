@@ -17,13 +17,19 @@ export interface Trend {
   end: number;
   /** (end − start) / start, in percent; null when the start is 0 or there are fewer than 2 samples. */
   growthPct: number | null;
+  /**
+   * Half the width of the growth's 95 % confidence interval, in percent (from the
+   * slope's standard error; null with fewer than 3 samples). A noisy figure such as the
+   * fps moves by this much between runs with no change at all.
+   */
+  growthCiPct: number | null;
 }
 
 export function linearTrend(points: readonly Point[]): Trend {
   const n = points.length;
   if (n < 2) {
     const v = points[0]?.value ?? NaN;
-    return { points: n, slopePerHour: NaN, start: v, end: v, growthPct: null };
+    return { points: n, slopePerHour: NaN, start: v, end: v, growthPct: null, growthCiPct: null };
   }
   const mx = points.reduce((s, p) => s + p.minute, 0) / n;
   const my = points.reduce((s, p) => s + p.value, 0) / n;
@@ -32,7 +38,17 @@ export function linearTrend(points: readonly Point[]): Trend {
   const at = (minute: number) => my + slope * (minute - mx);
   const start = at(points[0]!.minute);
   const end = at(points[n - 1]!.minute);
-  return { points: n, slopePerHour: slope * 60, start, end, growthPct: start === 0 ? null : ((end - start) / Math.abs(start)) * 100 };
+  const residuals = points.reduce((s, p) => s + (p.value - at(p.minute)) ** 2, 0);
+  const slopeSe = n > 2 && sxx > 0 ? Math.sqrt(residuals / (n - 2) / sxx) : NaN;
+  const span = points[n - 1]!.minute - points[0]!.minute;
+  return {
+    points: n,
+    slopePerHour: slope * 60,
+    start,
+    end,
+    growthPct: start === 0 ? null : ((end - start) / Math.abs(start)) * 100,
+    growthCiPct: start === 0 || !Number.isFinite(slopeSe) ? null : ((1.96 * slopeSe * span) / Math.abs(start)) * 100,
+  };
 }
 
 export interface Target {
