@@ -151,6 +151,8 @@ describe('an unknown product', () => {
     expect(page.text()).toContain('暂未找到这件商品');
     expect(page.text()).toContain('请咨询店员');
     expect(wrapper.get('[data-testid=product-unknown-code]').text()).toBe('条码 4006381333931');
+    // One way on of its own; Home and Back are the kiosk's controls, not a second Home here.
+    expect(page.findAll('button').map((b) => b.attributes('data-testid'))).toEqual(['scan-again']);
     expect(tracked).toEqual([{ event: 'Product Not Found', properties: { product_id: '04006381333931', code_type: 'ean-13', source: 'scanner', reason: 'not-in-catalog' } }]);
     await wrapper.get('[data-testid=scan-again]').trigger('click');
     expect(screen.current).toBe('scan');
