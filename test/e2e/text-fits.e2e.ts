@@ -1,7 +1,7 @@
 // No text runs off the screen, in either orientation and either language, on every
 // screen a shopper meets with the demo pack: attract, home, games, offers, scan, a
-// product (and its next screenful, where it has one), an unknown product and each game's intro (the result screens are in
-// coupon-limits.e2e.ts). No text is drawn over other text either. On the attract loop
+// product and its next screenful, an unknown product and each game's intro (the result
+// screens are in coupon-limits.e2e.ts). No text is drawn over other text either. On the attract loop
 // the caption and the call to action stay off the slide, so a slide's own logo and
 // words are never drawn over (a slide made for the screen's shape fills the screen, and
 // they sit on its plain bands: media-variants.e2e.ts). Screenshots of
@@ -96,13 +96,13 @@ for (const [orientation, viewport] of ORIENTATIONS) {
         await wedgeScan(page, product.ean13);
         await waitForAppEvent(page, 'product-shown', { found: true }, before);
         await fits('product');
-        // Where the page runs on below the fold, the cue says so and a tap on it scrolls.
-        if (await page.getByTestId('scroll-cue').isVisible()) {
-          const scrolled = () => page.getByTestId('product').evaluate((el) => el.scrollTop);
-          await page.getByTestId('scroll-cue').click();
-          await expect.poll(scrolled).toBeGreaterThan(0);
-          await fits('product-more');
-        }
+        // The demo product's page runs on below the fold in every orientation and language:
+        // the cue says so, and a tap on it shows the next screenful.
+        await expect(page.getByTestId('scroll-cue')).toBeVisible();
+        const scrolled = () => page.getByTestId('product').evaluate((el) => el.scrollTop);
+        await page.getByTestId('scroll-cue').click();
+        await expect.poll(scrolled).toBeGreaterThan(0);
+        await fits('product-more');
         before = await lastEventSeq(page);
         await wedgeScan(page, unknown);
         await waitForAppEvent(page, 'product-shown', { found: false }, before);
