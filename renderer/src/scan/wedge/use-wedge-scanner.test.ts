@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { useWedgeScanner, type WedgeScan } from './use-wedge-scanner.ts';
 
@@ -37,7 +37,24 @@ function mountScanner(paused = () => false) {
 
 afterEach(() => {
   document.body.innerHTML = '';
+  vi.useRealTimers();
+  vi.restoreAllMocks();
 });
+
+/** The page's clock, moved by hand: timers run only when the test says. */
+function controlClock(start: number) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const clock = { now: start };
+  vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
+  /** Runs the timers due, `stepMs` of page time at a time, with the page free. */
+  const run = (forMs: number, stepMs = 10) => {
+    for (let t = 0; t < forMs; t += stepMs) {
+      clock.now += stepMs;
+      vi.advanceTimersByTime(stepMs);
+    }
+  };
+  return { clock, run };
+}
 
 describe('the wedge scanner on the page', () => {
   it('reads a scan whatever has focus, and keeps the Enter from pressing a focused button', () => {
@@ -66,6 +83,31 @@ describe('the wedge scanner on the page', () => {
     expect(scans).toEqual([]);
     adminOpen = false;
     typeKeys('6901234567892\n', 5, 20_000);
+    expect(scans.map((s) => s.text)).toEqual(['6901234567892']);
+    wrapper.unmount();
+  });
+
+  it('reads a scanner that sends no Enter once it has gone quiet', () => {
+    const { run } = controlClock(10_000);
+    const { scans, wrapper } = mountScanner();
+    typeKeys('6901234567892', 4);
+    run(200);
+    expect(scans).toEqual([]);
+    run(200);
+    expect(scans.map((s) => s.text)).toEqual(['6901234567892']);
+    wrapper.unmount();
+  });
+
+  it('does not cut a scan in two when the page stalls mid-burst with keys queued behind it', () => {
+    const { clock, run } = controlClock(10_000);
+    const { scans, wrapper } = mountScanner();
+    typeKeys('6901234', 4);
+    // A long task: 400 ms pass before the page runs anything, and its timer runs first.
+    clock.now += 400;
+    vi.runOnlyPendingTimers();
+    expect(scans).toEqual([]);
+    typeKeys('567892\n', 4, 10_000 + 7 * 4);
+    run(500);
     expect(scans.map((s) => s.text)).toEqual(['6901234567892']);
     wrapper.unmount();
   });

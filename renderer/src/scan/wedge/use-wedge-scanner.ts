@@ -16,6 +16,14 @@ function isTextField(element: Element | null): boolean {
   return element instanceof HTMLElement && element.isContentEditable;
 }
 
+/**
+ * While a burst waits to be called quiet, the page checks it is keeping up at this pace.
+ * A check that comes much later than asked means the page was busy: keys may be queued
+ * behind it, and quiet starts counting again.
+ */
+const TICK_MS = 50;
+const LATE_MS = 50;
+
 export function useWedgeScanner(settings: WedgeOptions, onScan: (scan: WedgeScan) => void, paused: () => boolean): void {
   const detector = createWedgeDetector(settings);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -25,12 +33,15 @@ export function useWedgeScanner(settings: WedgeOptions, onScan: (scan: WedgeScan
     timer = undefined;
     const due = detector.idleDueAt();
     if (due === null) return;
+    const asked = performance.now();
+    const delay = Math.min(TICK_MS, Math.max(0, due - asked) + 1);
     timer = setTimeout(() => {
       const at = performance.now();
+      if (at - (asked + delay) > LATE_MS) detector.stalled(at);
       const text = detector.quiet(at);
       if (text !== null) onScan({ text, at });
       schedule();
-    }, Math.max(0, due - performance.now()) + 1);
+    }, delay);
   }
 
   function onKeyDown(event: KeyboardEvent): void {

@@ -80,6 +80,36 @@ describe('keyboard-wedge scanner detection', () => {
     expect(scans(verdicts)).toEqual([code]);
   });
 
+  it('goes on with a burst the quiet timer cut when its next keys were queued behind a busy page', () => {
+    const detector = createWedgeDetector(DEFAULTS);
+    const code = '6901234567892';
+    // Seven keys handled, then the page stalls: the timer runs before the queued keys do.
+    const first = [...code.slice(0, 7)].map((ch, i) => detector.key(scannerKey(ch), 1000 + i * 4));
+    expect(detector.quiet(1000 + 24 + 400)).toBe('6901234');
+    // The rest, stamped 4 ms apart by the scanner, handled after the stall.
+    const rest = [...`${code.slice(7)}\n`].map((ch, i) => detector.key(scannerKey(ch), 1028 + i * 4, false, 1430 + i));
+    expect(scans([...first, ...rest])).toEqual([code]);
+  });
+
+  it('loses nothing of a suffixed burst the quiet timer cut, and starts afresh when the next key is late by its own stamp', () => {
+    const detector = createWedgeDetector({ ...DEFAULTS, suffix: '#' });
+    type(detector, '6901234', 4, 1000);
+    expect(detector.quiet(1500)).toBeNull();
+    expect(scans(type(detector, '567892#', 4, 1028))).toEqual(['6901234567892']);
+    type(detector, '6901234', 4, 5000);
+    expect(detector.quiet(5500)).toBeNull();
+    expect(scans(type(detector, '567892#', 4, 5500))).toEqual(['567892']);
+  });
+
+  it('counts quiet again from the end of a stall', () => {
+    const detector = createWedgeDetector(DEFAULTS);
+    type(detector, '6901234', 4, 1000);
+    const due = detector.idleDueAt()!;
+    detector.stalled(due + 100);
+    expect(detector.quiet(due + 100)).toBeNull();
+    expect(detector.idleDueAt()).toBe(due + 100 + (due - 1024));
+  });
+
   it('takes a quiet burst when the next key comes much later', () => {
     const detector = createWedgeDetector(DEFAULTS);
     type(detector, '6901234567892', 8, 1000);

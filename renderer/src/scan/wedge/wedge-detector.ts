@@ -45,6 +45,11 @@ export interface WedgeDetector {
   quiet(now: number): string | null;
   /** When `quiet` should next be called, or null when nothing is pending. */
   idleDueAt(): number | null;
+  /**
+   * The page could not handle keys until `now` (a long task, a starved machine): keys the
+   * scanner sent meanwhile may still be queued, so quiet counts again from here.
+   */
+  stalled(now: number): void;
   reset(): void;
 }
 
@@ -57,6 +62,12 @@ export function createWedgeDetector(options: WedgeOptions): WedgeDetector {
   let lastAt = -Infinity;
   let lastSeenAt = -Infinity;
   let lastScanAt = -Infinity;
+  /**
+   * The burst the quiet timer last ended. If a key then arrives whose time stamp says it
+   * followed within a scanner's gap, the timer was wrong (the key was queued behind a
+   * busy page or machine) and the burst goes on instead of a new one starting.
+   */
+  let cut: { chars: string; typed: string; lastAt: number } | null = null;
 
   const reset = () => {
     chars = '';
@@ -87,6 +98,7 @@ export function createWedgeDetector(options: WedgeOptions): WedgeDetector {
 
   function flushIfQuiet(at: number, quietFor: number): string | null {
     if (chars === '' || quietFor < flushAfterMs) return null;
+    cut = { chars, typed, lastAt };
     // A scanner set to send a suffix always sends it: without one this was not a scan.
     if (options.suffix) {
       reset();
@@ -94,6 +106,14 @@ export function createWedgeDetector(options: WedgeOptions): WedgeDetector {
     }
     const verdict = complete(chars.length, at, 4);
     return verdict.action === 'scan' ? verdict.text : null;
+  }
+
+  /** Takes the cut burst back when a character key's time stamp shows it belonged to it. */
+  function resumeCut(at: number): void {
+    if (cut && chars === '' && at >= cut.lastAt && at - cut.lastAt <= options.maxInterKeyMs) {
+      ({ chars, typed, lastAt } = cut);
+    }
+    cut = null;
   }
 
   return {
@@ -115,7 +135,8 @@ export function createWedgeDetector(options: WedgeOptions): WedgeDetector {
         reset();
         return { action: 'pass' };
       }
-      if (!fresh) reset();
+      resumeCut(at);
+      if (!(chars !== '' && at - lastAt <= options.maxInterKeyMs)) reset();
       chars += ch;
       typed += key.key.length === 1 ? key.key : ch;
       lastAt = at;
@@ -140,6 +161,13 @@ export function createWedgeDetector(options: WedgeOptions): WedgeDetector {
       return chars === '' ? null : lastSeenAt + flushAfterMs;
     },
 
-    reset,
+    stalled(now) {
+      if (chars !== '') lastSeenAt = Math.max(lastSeenAt, now);
+    },
+
+    reset() {
+      reset();
+      cut = null;
+    },
   };
 }
