@@ -1,8 +1,11 @@
 // A keyboard-wedge scanner in front of a real kiosk page: the right product on screen,
 // the right events at the backend, and nothing from a person typing or the admin panel.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Product } from '../../content/schema/product.ts';
 import { scannableProduct, unknownEan13, type ScannableProduct } from '../support/pack-products.ts';
 import { expect, lastEventSeq, openAdminPanel, openKiosk, waitForAppEvent } from './fixtures.ts';
+import { readQr } from './coupon-qr.ts';
 import { shownPrice, storedEvents, test, wedgeScan } from './scan-kiosk.ts';
 
 let item: ScannableProduct;
@@ -11,7 +14,7 @@ test.beforeAll(async ({ packDir }) => {
 });
 const name = (p: Product) => p.name['zh-CN'];
 
-test('a scan on the attract loop wakes the kiosk and shows the right product, and the backend gets the scan', async ({ page, kiosk, hub }) => {
+test('a scan on the attract loop wakes the kiosk and shows the right product, and the backend gets the scan', async ({ page, kiosk, hub, packDir }) => {
   const { errors } = await openKiosk(page, kiosk);
   await expect(page.getByTestId('attract')).toBeVisible();
 
@@ -20,6 +23,9 @@ test('a scan on the attract loop wakes the kiosk and shows the right product, an
   await waitForAppEvent(page, 'product-shown', { gtin: item.product.gtin, found: true });
   await expect(page.getByTestId('product-name')).toHaveText(name(item.product));
   await expect(page.getByTestId('product-price')).toContainText(shownPrice(item.product));
+  // "Continue on your phone": a phone reading the code off the screen gets the pack's link for this product.
+  const branding = JSON.parse(await readFile(path.join(packDir, 'data/branding.json'), 'utf8')) as { productUrlTemplate: string };
+  expect(await readQr(page.getByTestId('product-phone-qr'))).toBe(branding.productUrlTemplate.replace('{gtin}', item.product.gtin));
 
   // Back goes home, not to the attract loop.
   await page.getByTestId('back').click();

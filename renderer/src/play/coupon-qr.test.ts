@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { TOKEN_LENGTH } from '../../../content/schema/coupon/index.ts';
-import { couponQr, couponQrText } from './coupon-qr.ts';
+import { qrModules } from '../components/qr-modules.ts';
+import { couponQrText } from './coupon-qr.ts';
 
 // The longest a token gets: 152 base32 characters.
 const token = 'A'.repeat(TOKEN_LENGTH - 8) + 'Z7Z7Z7Z7';
 
 describe('coupon QR code', () => {
   it('fits a bare token in a version-6 code at error correction M, small enough to read off a screen', () => {
-    const qr = couponQr(couponQrText(token));
+    const qr = qrModules(couponQrText(token));
     expect(qr.text).toBe(token);
     expect(qr.version).toBeLessThanOrEqual(6);
     expect(qr.size).toBe(41);
@@ -16,16 +17,6 @@ describe('coupon QR code', () => {
   it('puts the token into the pack\'s claim link, upper-casing the host so the link stays compact', () => {
     const text = couponQrText(token, 'https://m.shop.example.cn/c/{token}');
     expect(text).toBe(`HTTPS://M.SHOP.EXAMPLE.CN/c/${token}`);
-    expect(couponQr(text).version).toBeLessThanOrEqual(8);
-  });
-
-  it('draws every dark module once, as horizontal runs', () => {
-    const qr = couponQr('HELLO');
-    const runs = [...qr.path.matchAll(/M(\d+) (\d+)h(\d+)/g)].map((m) => Number(m[3]));
-    const dark = runs.reduce((a, b) => a + b, 0);
-    expect(qr.size).toBe(21);
-    // Version 1 has three 7x7 finder patterns (33 dark modules each) and timing lines at least.
-    expect(dark).toBeGreaterThan(3 * 33);
-    expect(dark).toBeLessThan(21 * 21);
+    expect(qrModules(text).version).toBeLessThanOrEqual(8);
   });
 });
