@@ -40,9 +40,13 @@ export function shardOf(code: string, shardCount: number): number {
   return (hash >>> 0) % shardCount;
 }
 
-/** Shards are powers of two with about 500 products each. */
+/**
+ * Shards are powers of two with at most about 128 products each (~50 KB): a scan reads
+ * one, and its size is most of what a scan waits for once the page is up.
+ */
+export const PRODUCTS_PER_SHARD = 128;
 export function shardCountFor(productCount: number): number {
   let n = 1;
-  while (n < 4096 && productCount / n > 500) n *= 2;
+  while (n < 4096 && productCount / n > PRODUCTS_PER_SHARD) n *= 2;
   return n;
 }

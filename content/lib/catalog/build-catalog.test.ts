@@ -9,11 +9,11 @@ describe('building the catalog shards', () => {
   it('puts each product in the shard of its GTIN and each code in the shard of the code', () => {
     const products = syntheticProducts(1200);
     const { index, shards } = buildCatalog(products);
-    expect(index).toEqual({ shardCount: 4, productCount: 1200 });
+    expect(index).toEqual({ shardCount: 16, productCount: 1200 });
     shards.forEach((shard, n) => {
       expect(CatalogShard.safeParse(shard).success).toBe(true);
-      for (const gtin of Object.keys(shard.products)) expect(shardOf(gtin, 4)).toBe(n);
-      for (const code of Object.keys(shard.codes)) expect(shardOf(code, 4)).toBe(n);
+      for (const gtin of Object.keys(shard.products)) expect(shardOf(gtin, index.shardCount)).toBe(n);
+      for (const code of Object.keys(shard.codes)) expect(shardOf(code, index.shardCount)).toBe(n);
     });
     expect(shards.reduce((sum, s) => sum + Object.keys(s.products).length, 0)).toBe(1200);
   });

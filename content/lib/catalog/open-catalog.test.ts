@@ -30,6 +30,6 @@ describe('reading a built catalog', () => {
     expect(catalog.findLoaded('SKU-1999')).toBeUndefined();
     await catalog.loadAll();
     expect(catalog.findLoaded('SKU-1999')?.price).toBe(2099);
-    expect(catalog.index).toEqual({ shardCount: 4, productCount: 2000 });
+    expect(catalog.index).toEqual({ shardCount: 16, productCount: 2000 });
   });
 });

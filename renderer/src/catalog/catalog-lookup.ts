@@ -35,7 +35,7 @@ export class CatalogReadError extends Error {
 
 export interface CatalogLookupOptions {
   fetchImpl?: typeof fetch;
-  /** Shards kept in memory (each ~500 products). */
+  /** Shards kept in memory (each ~128 products at most). */
   maxShards?: number;
   /** Told about a product record that does not match the schema (it is treated as not found). */
   onInvalidProduct?: (gtin: string, message: string) => void;
