@@ -18,23 +18,21 @@
 // on the CPU delegate and pixi draws with SwiftShader — on the same 2 cores as the
 // model — so kiosk hardware does better, and the drop measured here is mostly CPU
 // shared between the worker and software rendering, not UI-thread work.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { DATA_FILES, MANIFEST_FILE } from '../../content/schema/layout.ts';
 import { FIXTURE_GAMES, writeGamesFixturePack } from '../e2e/games-fixture.ts';
 import { appEvents, waitForAppEvent } from '../support/app-events.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 import { gestureFixturePack } from '../support/gesture/gesture-fixture-pack.ts';
-import { blankCamera, PHOTOS, SCENE_DIR, stillCamera } from '../support/gesture/scenes.ts';
+import { blankCamera, PHOTOS, stillCamera, wanderingHandCamera } from '../support/gesture/scenes.ts';
 import { startKioskWebServer } from '../support/kiosk-web-server.ts';
-import { MissingTestdata, requireTestdata } from '../support/testdata.ts';
+import { MissingTestdata } from '../support/testdata.ts';
 import { ensureBuilt } from './ensure-built.ts';
 import { percentile, printMachine, report } from './machine.ts';
 
@@ -115,24 +113,6 @@ async function longCatchPack(dir: string): Promise<string> {
   manifest.files[DATA_FILES.games] = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
   await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   return dir;
-}
-
-/**
- * A pointing hand wandering slowly over the picture (a shopper moving the cursor: no
- * pause to dwell, no sweep to swipe), on a path that closes after 6 s so Chromium's
- * looping of the file does not make the hand jump.
- */
-async function wanderingHandCamera(): Promise<string> {
-  const out = path.join(SCENE_DIR, 'bench-wander-pointing-6s.y4m');
-  if (existsSync(out)) return out;
-  await mkdir(SCENE_DIR, { recursive: true });
-  const temp = `${out}.${process.pid}.tmp.y4m`;
-  const filter =
-    'color=c=gray:s=640x480:r=30:d=6[bg];[0:v]scale=440:440[fg];' +
-    "[bg][fg]overlay=x='100+120*sin(2*PI*t/6)':y='20+40*sin(2*PI*t/3+1)':shortest=1,format=yuv420p[v]";
-  await promisify(execFile)('ffmpeg', ['-loglevel', 'error', '-y', '-loop', '1', '-i', requireTestdata(PHOTOS.pointingUp), '-filter_complex', filter, '-map', '[v]', '-t', '6', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', temp]);
-  await rename(temp, out);
-  return out;
 }
 
 interface Played {

@@ -6,12 +6,14 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { CATALOG_INDEX_FILE } from '../../content/schema/layout.ts';
+import { waitForAppEvent } from '../support/app-events.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
+import { wanderingHandCamera } from '../support/gesture/scenes.ts';
 import { startKioskWebServer } from '../support/kiosk-web-server.ts';
 import { generatedGtin, writeScanFixturePack } from '../support/scan-fixture-pack.ts';
 import { scannerBurst } from '../support/wedge-keys.ts';
+import { ensureBuilt } from './ensure-built.ts';
 import { percentile } from './machine.ts';
 
 const WORK = path.join(os.tmpdir(), 'kiosk-scan-bench');
@@ -42,12 +44,10 @@ async function packWith(products: number, log: (line: string) => void): Promise<
   return dir;
 }
 
-async function renderer(log: (line: string) => void): Promise<string> {
-  if (process.env.KIOSK_BENCH_RENDERER) return process.env.KIOSK_BENCH_RENDERER;
-  const outDir = path.join(WORK, 'renderer');
-  log(`  building the renderer into ${outDir} …`);
-  await build({ configFile: path.join(repo, 'renderer/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  return outDir;
+/** The built kiosk (with its hand model, which the busy run needs). */
+function renderer(log: (line: string) => void): string {
+  ensureBuilt(['renderer'], log);
+  return process.env.KIOSK_E2E_RENDERER ?? path.join(repo, 'dist', 'renderer');
 }
 
 declare global {
@@ -56,17 +56,30 @@ declare global {
   }
 }
 
-export async function runLatencyBench(options: { products?: number; scans?: number; log?: (line: string) => void } = {}): Promise<LatencyFigures> {
+export interface LatencyOptions {
+  products?: number;
+  scans?: number;
+  /**
+   * A busy kiosk: touchless control on, with a hand wandering in front of the camera the
+   * whole time, so hand tracking runs beside every scan (the heaviest state a kiosk is in
+   * when it takes a scan; during a game scans wait).
+   */
+  busy?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function runLatencyBench(options: LatencyOptions = {}): Promise<LatencyFigures> {
   const log = options.log ?? console.log;
   const products = options.products ?? 100_000;
   const scans = options.scans ?? 60;
   const packDir = await packWith(products, log);
   const server = await startKioskWebServer({
-    rendererDir: await renderer(log),
+    rendererDir: renderer(log),
     packDir,
-    config: { idle: { timeoutSec: 3600, warningSec: 10 }, scanner: { camera: false } },
+    config: { idle: { timeoutSec: 3600, warningSec: 10 }, scanner: { camera: false }, gestures: { enabled: options.busy === true } },
   });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const camera = options.busy ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${await wanderingHandCamera()}`] : [];
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...camera] });
   const figures: LatencyFigures = { products, scans, totalMs: [], fromFirstKeyMs: [], lookupMs: [], renderMs: [], firstScanMs: NaN };
   try {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5 });
@@ -78,6 +91,11 @@ export async function runLatencyBench(options: { products?: number; scans?: numb
     );
     await page.goto(server.url);
     await page.waitForFunction(() => window.__kioskTest?.events.some((e) => e.type === 'app-ready'));
+    if (options.busy) {
+      const engine = await waitForAppEvent(page, 'gesture-engine', { state: 'ready' }, 0, 60_000);
+      await waitForAppEvent(page, 'gesture-stats', {}, 0, 60_000);
+      log(`  gestures on (${String(engine.detail.delegate ?? 'delegate unknown')}), a hand in view`);
+    }
     await page.waitForTimeout(1000);
     let seed = 12345;
     const picks = new Set<number>();

@@ -4,7 +4,7 @@
 import { MissingTestdata } from '../support/testdata.ts';
 import { printMachine, report } from './machine.ts';
 import { runDecodeBench, summarise } from './scan-decode.ts';
-import { latencySummary, runLatencyBench } from './scan-latency.ts';
+import { latencySummary, runLatencyBench, type LatencyFigures } from './scan-latency.ts';
 
 printMachine();
 
@@ -34,13 +34,29 @@ if (decode) {
 }
 
 console.log('\nHand-scanner scan → product page on screen (Chromium, 100k-product pack):');
-const latency = await runLatencyBench();
-const total = latencySummary(latency.totalMs);
-const lookup = latencySummary(latency.lookupMs);
-const render = latencySummary(latency.renderMs);
-const fromFirstKey = latencySummary(latency.fromFirstKeyMs);
-console.log(`  ${latency.scans} scans of random products, from the Enter that ends the scan to the product page painted:`);
-console.log(`    p50 ${total.p50.toFixed(1)} ms, p95 ${total.p95.toFixed(1)} ms, max ${total.max.toFixed(1)} ms (first scan ${latency.firstScanMs.toFixed(1)} ms)`);
-console.log(`  from the scanner's first key (its own typing included): p50 ${fromFirstKey.p50.toFixed(1)} ms, p95 ${fromFirstKey.p95.toFixed(1)} ms`);
-console.log(`  of which reading the code and its catalog shard: p50 ${lookup.p50.toFixed(1)} ms, p95 ${lookup.p95.toFixed(1)} ms; showing the page: p50 ${render.p50.toFixed(1)} ms, p95 ${render.p95.toFixed(1)} ms`);
-report('scan to product rendered, p95', total.p95, 'ms', { max: 100 });
+const quiet = await runLatencyBench();
+printLatency(quiet, 'a kiosk doing nothing else');
+report('scan to product painted, p95, kiosk otherwise idle', latencySummary(quiet.totalMs).p95, 'ms', { max: 60 });
+
+console.log('\nThe same on a busy kiosk (touchless control on, a hand in front of the camera):');
+const busy = await runLatencyBench({ busy: true }).catch((err: unknown) => {
+  // The hand picture is shared test data: without it this part is skipped, saying how to get it.
+  if (!(err instanceof MissingTestdata)) throw err;
+  console.log(`  skipped: ${err.message}`);
+  return null;
+});
+if (busy) {
+  printLatency(busy, 'gestures analysing every frame');
+  report('scan to product painted, p95, busy kiosk', latencySummary(busy.totalMs).p95, 'ms', { max: 100 });
+}
+
+function printLatency(latency: LatencyFigures, what: string): void {
+  const total = latencySummary(latency.totalMs);
+  const lookup = latencySummary(latency.lookupMs);
+  const render = latencySummary(latency.renderMs);
+  const fromFirstKey = latencySummary(latency.fromFirstKeyMs);
+  console.log(`  ${latency.scans} scans of random products (${what}), from the Enter that ends the scan to the product page painted:`);
+  console.log(`    p50 ${total.p50.toFixed(1)} ms, p95 ${total.p95.toFixed(1)} ms, max ${total.max.toFixed(1)} ms (first scan ${latency.firstScanMs.toFixed(1)} ms)`);
+  console.log(`  from the scanner's first key (its own typing included): p50 ${fromFirstKey.p50.toFixed(1)} ms, p95 ${fromFirstKey.p95.toFixed(1)} ms`);
+  console.log(`  of which reading the code and its catalog shard: p50 ${lookup.p50.toFixed(1)} ms, p95 ${lookup.p95.toFixed(1)} ms; showing the page: p50 ${render.p50.toFixed(1)} ms, p95 ${render.p95.toFixed(1)} ms`);
+}

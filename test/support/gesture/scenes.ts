@@ -113,3 +113,16 @@ export const RECORDING_SCENES = {
   'wave-victory': () => movingPhoto(path.join(SCENE_DIR, 'rec-wave-victory.webm'), PHOTOS.victory, 440, '100+if(gt(t,1),45*sin(2*PI*2*(t-1)),0)', '20', 4),
 } as const;
 export type RecordingScene = keyof typeof RECORDING_SCENES;
+
+/**
+ * A pointing hand wandering slowly over the picture (a shopper moving the cursor: no
+ * pause to dwell, no sweep to swipe), on a path that closes after 6 s so Chromium's
+ * looping of the file does not make the hand jump. Keeps the gesture pipeline busy.
+ */
+export function wanderingHandCamera(): Promise<string> {
+  const filter =
+    'color=c=gray:s=640x480:r=30:d=6[bg];[0:v]scale=440:440[fg];' +
+    "[bg][fg]overlay=x='100+120*sin(2*PI*t/6)':y='20+40*sin(2*PI*t/3+1)':shortest=1,format=yuv420p[v]";
+  return ffmpeg(path.join(SCENE_DIR, 'bench-wander-pointing-6s.y4m'), ['-loop', '1', '-i', requireTestdata(PHOTOS.pointingUp), '-filter_complex', filter, '-map', '[v]', '-t', '6', ...y4m]);
+}
+
