@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Branding } from './branding.ts';
-import { mediaVariantPaths, pickMedia, resolveMedia, withDefaultMedia, type MediaSource } from './media-variants.ts';
+import { MEDIA_VARIANT_KEYS, mediaSource, mediaVariant, mediaVariantPaths, pickMedia, resolveMedia, withDefaultMedia, withMediaVariant, type MediaSource } from './media-variants.ts';
 import { Playlist } from './playlist.ts';
 import { Promotion } from './promotion.ts';
 
@@ -91,6 +92,48 @@ describe('the files a reference names', () => {
   it('replaces only the default when a form edits it', () => {
     expect(withDefaultMedia({ src: 'a.png', en: 'b.png' }, 'c.png')).toEqual({ src: 'c.png', en: 'b.png' });
     expect(withDefaultMedia('a.png', 'c.png')).toBe('c.png');
+  });
+});
+
+describe('a form that edits one variant', () => {
+  it('lists the variants the schema accepts besides the default, in display order', () => {
+    expect(MEDIA_VARIANT_KEYS).toEqual(['portrait', 'landscape', 'zh-CN', 'en']);
+    const variants = mediaSource(z.string()).options[1];
+    expect(Object.keys(variants.shape)).toEqual(['src', ...MEDIA_VARIANT_KEYS]);
+  });
+
+  it('reads the file a variant names', () => {
+    const source: MediaSource = { src: 'a.png', portrait: 'p.png', 'zh-CN': 'zh.png', en: { src: 'en.png', landscape: 'en-l.png' } };
+    expect(MEDIA_VARIANT_KEYS.map((k) => mediaVariant(source, k))).toEqual(['p.png', undefined, 'zh.png', 'en.png']);
+    expect(mediaVariant({ src: 'a.png', en: { portrait: 'en-p.png' } }, 'en')).toBeUndefined();
+    expect(mediaVariant('a.png', 'en')).toBeUndefined();
+    expect(mediaVariant(undefined, 'portrait')).toBeUndefined();
+  });
+
+  it('turns a plain path into its default when a variant is given, and back when the last one is removed', () => {
+    const withEnglish = withMediaVariant('media/a.webp', 'en', 'media/a-en.webp');
+    expect(withEnglish).toEqual({ src: 'media/a.webp', en: 'media/a-en.webp' });
+    expect(withMediaVariant(withEnglish, 'en', undefined)).toBe('media/a.webp');
+    expect(withMediaVariant('media/a.webp', 'portrait', undefined)).toBe('media/a.webp');
+  });
+
+  it('sets or removes one variant and keeps the others, in the schema’s order', () => {
+    const source: MediaSource = { src: 'a.png', en: 'en.png' };
+    const both = withMediaVariant(source, 'portrait', 'p.png');
+    expect(JSON.stringify(both)).toBe('{"src":"a.png","portrait":"p.png","en":"en.png"}');
+    expect(withMediaVariant(both, 'en', 'en2.png')).toEqual({ src: 'a.png', portrait: 'p.png', en: 'en2.png' });
+    expect(withMediaVariant(both, 'portrait', undefined)).toEqual({ src: 'a.png', en: 'en.png' });
+    expect(source).toEqual({ src: 'a.png', en: 'en.png' });
+  });
+
+  it('keeps a language’s per-orientation files when its own file changes, and another variant’s edit leaves them alone', () => {
+    const nested: MediaSource = { src: 'a.png', en: { src: 'en.png', portrait: 'en-p.png' } };
+    expect(withMediaVariant(nested, 'landscape', 'l.png')).toEqual({ src: 'a.png', landscape: 'l.png', en: { src: 'en.png', portrait: 'en-p.png' } });
+    expect(withMediaVariant(nested, 'en', 'en2.png')).toEqual({ src: 'a.png', en: { src: 'en2.png', portrait: 'en-p.png' } });
+    expect(withMediaVariant(nested, 'en', undefined)).toEqual({ src: 'a.png', en: { portrait: 'en-p.png' } });
+    expect(withMediaVariant({ src: 'a.png', en: { portrait: 'en-p.png' } }, 'en', 'en.png')).toEqual({ src: 'a.png', en: { src: 'en.png', portrait: 'en-p.png' } });
+    // What the edit gives is still a reference the pack format takes.
+    expect(offer(withMediaVariant(nested, 'en', undefined)).success).toBe(true);
   });
 });
 

@@ -13,8 +13,12 @@ import { LOCALES, type Locale } from './localized.ts';
 export const ORIENTATIONS = ['portrait', 'landscape'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
 
+/** The keys that name a file besides the default `src`, in the order a form lists them. */
+export const MEDIA_VARIANT_KEYS = [...ORIENTATIONS, ...LOCALES] as const;
+export type MediaVariantKey = (typeof MEDIA_VARIANT_KEYS)[number];
+
 const SHAPE_KEYS = ['src', ...ORIENTATIONS] as const;
-const VARIANT_KEYS = [...SHAPE_KEYS, ...LOCALES] as const;
+const VARIANT_KEYS = ['src', ...MEDIA_VARIANT_KEYS] as const;
 const quoted = (keys: readonly string[]) => keys.map((k) => `"${k}"`).join(', ');
 
 function unknownKeyMessage(keys: readonly string[], allowed: readonly string[]): string {
@@ -39,7 +43,8 @@ function localeVariants<P extends z.ZodType<string>>(path: P) {
 export function mediaSource<P extends z.ZodType<string>>(path: P) {
   const perLocale = localeVariants(path);
   const variants = z.strictObject(
-    { src: path, portrait: path.optional(), landscape: path.optional(), 'zh-CN': perLocale.optional(), en: perLocale.optional() },
+    // `satisfies`: a key added here and not to MEDIA_VARIANT_KEYS (or the other way round) does not compile.
+    { src: path, portrait: path.optional(), landscape: path.optional(), 'zh-CN': perLocale.optional(), en: perLocale.optional() } satisfies Record<(typeof VARIANT_KEYS)[number], z.ZodType>,
     { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownKeyMessage(issue.keys, VARIANT_KEYS) : undefined) },
   );
   return z.union([path, variants], {
@@ -126,3 +131,40 @@ export const defaultMedia = (source: MediaSource): string => (typeof source === 
 /** The reference with its default file replaced, its variants kept (a form that edits the default). */
 export const withDefaultMedia = (source: MediaSource | undefined, path: string): MediaSource =>
   source === undefined || typeof source === 'string' ? path : { ...source, src: path };
+
+const isLocale = (key: MediaVariantKey): key is Locale => (LOCALES as readonly string[]).includes(key);
+
+/**
+ * The file one variant names, or undefined. A language given as per-orientation files
+ * names its own `src` here (its orientation files are listed by mediaVariantPaths).
+ */
+export function mediaVariant(source: MediaSource | undefined, key: MediaVariantKey): string | undefined {
+  if (source === undefined || typeof source === 'string') return undefined;
+  const value = source[key];
+  return typeof value === 'object' ? value.src : value;
+}
+
+/** One language's files with its own `src` set or removed; undefined when none is left, a plain path when only `src` is. */
+function withLocaleSrc(value: string | ShapeVariants | undefined, path: string | undefined): string | ShapeVariants | undefined {
+  const files: ShapeVariants = { src: path };
+  if (typeof value === 'object') for (const o of ORIENTATIONS) files[o] = value[o];
+  const named = SHAPE_KEYS.filter((k) => files[k] !== undefined);
+  if (named.length === 0) return undefined;
+  if (named.length === 1 && path !== undefined) return path;
+  return Object.fromEntries(named.map((k) => [k, files[k]])) as ShapeVariants;
+}
+
+/**
+ * The reference with one variant set (a path) or removed (undefined), every other file kept.
+ * A plain path becomes the default `src` of the variants; removing the last variant gives
+ * the plain path back. For a language given as per-orientation files, its `src` is set or
+ * removed and its orientation files are kept. Keys come out in the schema's order.
+ */
+export function withMediaVariant(source: MediaSource, key: MediaVariantKey, path: string | undefined): MediaSource {
+  const all: MediaVariants = typeof source === 'string' ? { src: source } : { ...source };
+  if (isLocale(key)) all[key] = withLocaleSrc(all[key], path);
+  else all[key] = path;
+  const named = MEDIA_VARIANT_KEYS.filter((k) => all[k] !== undefined);
+  if (named.length === 0) return all.src;
+  return Object.fromEntries(VARIANT_KEYS.filter((k) => all[k] !== undefined).map((k) => [k, all[k]])) as unknown as MediaVariants;
+}

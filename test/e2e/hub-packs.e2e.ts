@@ -4,7 +4,8 @@
 // that price in the diff against the store, sees it on both virtual kiosks (portrait and
 // landscape, both languages), uploads a hostile archive that is refused with the same
 // code a kiosk gives, and builds a pack in the browser from the one the store runs (a
-// refused form field shown beside its input, then the built pack in the list).
+// refused form field shown beside its input, a promotion's English banner uploaded among
+// its other files, then the built pack in the list).
 // Screenshots of the packs pages in both languages at 1280 and 1920 go to
 // test-results/screenshots/console/ with the other console pages.
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { makeHostilePacks } from '../../content/lib/testing/hostile-packs.ts';
 import { manualClock } from '../../hub/server/clock.ts';
 import { startHub, type RunningHub } from '../../hub/server/start-hub.ts';
 import type { KioskWebServer } from '../support/kiosk-web-server.ts';
-import { expect, repo, test } from './fixtures.ts';
+import { demoPackDir, expect, repo, test } from './fixtures.ts';
 import { repackDemo } from './hub-packs-demo.ts';
 import { CONSOLE_DIR, DEMO_KPACK, MERCHANDISER, ORANGE, openEnrolledKiosk, setUp, signIn, uploadPack } from './hub-packs-steps.ts';
 
@@ -72,6 +73,9 @@ test('a merchandiser uploads a pack, compares it with a store, previews it on vi
   const hostile = (await makeHostilePacks(path.join(WORK, 'hostile'))).cases.find((c) => c.code === 'zip-slip')!;
   const hostileFile = path.join(WORK, 'evil.kpack');
   await copyFile(hostile.file, hostileFile);
+  // The English banner a merchandiser gives promotion 0 in the builder (a picture the pack check passes).
+  const englishBanner = path.join(WORK, 'spring-fruit-en.webp');
+  await copyFile(path.join(demoPackDir, 'media', 'promotions', 'weekend-fruit-en.webp'), englishBanner);
 
   const clock = manualClock(MONDAY_10);
   const hub = await startHub({ port: 0, dataDir: path.join(WORK, 'hub'), clock, logger: false, jobs: false, options: { consoleDir: CONSOLE_DIR } });
@@ -124,6 +128,8 @@ test('a merchandiser uploads a pack, compares it with a store, previews it on vi
     await shoot(page, 'pack-preview-zh-1280');
     // In English too.
     await page.getByTestId('preview-locale-en').click();
+    // The frames are replaced by English ones: wait for those, not the Chinese ones still on screen.
+    for (const o of ['portrait', 'landscape'] as const) await expect(page.getByTestId(`preview-frame-${o}`)).toHaveAttribute('src', /\/en\//);
     const english = await previewFrames(page);
     await Promise.all([kioskReady(english.portrait), kioskReady(english.landscape)]);
     await page.getByTestId('preview-scan').click();
@@ -168,6 +174,27 @@ test('a merchandiser uploads a pack, compares it with a store, previews it on vi
     await page.getByTestId('form-campaigns-save').click();
     await expect(page.getByTestId('form-campaigns-saved')).toBeVisible();
     await expect(page.getByTestId('field-problem')).toHaveCount(0);
+    // Promotion 0's other files: the English banner the demo pack gives is removed, a new one
+    // uploaded in its place; folded, the summary counts it; saved, the draft holds it.
+    await page.getByTestId('draft-section-promotions').click();
+    const otherFiles = page.getByTestId('promotion-0-image-variants-summary');
+    await expect(otherFiles).toHaveText('另换的文件（1 个）');
+    await otherFiles.click();
+    await page.getByTestId('promotion-0-image-en-remove').click();
+    await expect(otherFiles).toHaveText('另换的文件');
+    await page.getByTestId('promotion-0-image-en-file').setInputFiles(englishBanner);
+    await expect(page.getByTestId('promotion-0-image-en-uploaded')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('promotion-0-image-en')).toHaveValue('media/promotions/spring-fruit-en.webp');
+    await otherFiles.click();
+    await expect(page.getByTestId('promotion-0-image-en')).toBeHidden();
+    await expect(otherFiles).toHaveText('另换的文件（1 个）');
+    await page.getByTestId('form-promotions-save').click();
+    await expect(page.getByTestId('form-promotions-saved')).toBeVisible();
+    const draftId = draftUrl.split('/').pop()!;
+    const draftRead = await admin.get(`/api/pack-drafts/${draftId}`);
+    expect(draftRead.status(), await draftRead.text()).toBe(200);
+    const savedDraft = (await draftRead.json()) as { promotions: { image?: unknown }[] };
+    expect(savedDraft.promotions[0]!.image).toEqual({ src: 'media/promotions/weekend-fruit.webp', en: 'media/promotions/spring-fruit-en.webp' });
     clock.set(MONDAY_10 + 120_000);
     await page.getByTestId('draft-section-build').click();
     await page.getByTestId('draft-build-button').click();
@@ -185,6 +212,8 @@ test('a merchandiser uploads a pack, compares it with a store, previews it on vi
       ['pack-publish', `/console/packs/${packId}?view=publish`],
       ['pack-builder', '/console/packs/build'],
       ['pack-draft', `${draftUrl}?section=campaigns`],
+      ['pack-builder-variants', `${draftUrl}?section=promotions`],
+      ['pack-builder-playlists', `${draftUrl}?section=playlists`],
       ['pack-publishing', '/console/packs/publishing'],
       ['pack-keys', '/console/packs/keys'],
     ];
@@ -197,6 +226,11 @@ test('a merchandiser uploads a pack, compares it with a store, previews it on vi
           // The virtual kiosks play their attract loop, so that page never goes quiet on the network.
           if (name === 'pack-preview') await Promise.all(Object.values(await previewFrames(page)).map(kioskReady));
           else await page.waitForLoadState('networkidle');
+          // Promotion 0's other files, opened and in view.
+          if (name === 'pack-builder-variants') {
+            await page.getByTestId('promotion-0-image-variants-summary').click();
+            await page.getByTestId('promotion-0-image-en').scrollIntoViewIfNeeded();
+          }
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
           expect(overflow, `${name} ${language} ${viewport.width}`).toBe(false);
           await shoot(page, `${name}-${language}-${viewport.width}`);
