@@ -10,6 +10,7 @@ import { packDraftsSchema } from './migrations/004-pack-drafts.ts';
 import { commandLogsSchema } from './migrations/005-command-logs.ts';
 import { rollupReadOrderSchema } from './migrations/006-rollup-read-order.ts';
 import { eventsWithoutSeqIndexSchema } from './migrations/007-events-without-seq-index.ts';
+import { dailyRollupsSchema } from './migrations/008-daily-rollups.ts';
 
 export function migrationsFor(dialect: HubStore['dialect']): Record<string, Migration> {
   return {
@@ -20,6 +21,7 @@ export function migrationsFor(dialect: HubStore['dialect']): Record<string, Migr
     '005-command-logs': commandLogsSchema(dialect),
     '006-rollup-read-order': rollupReadOrderSchema(dialect),
     '007-events-without-seq-index': eventsWithoutSeqIndexSchema(dialect),
+    '008-daily-rollups': dailyRollupsSchema(dialect),
   };
 }
 

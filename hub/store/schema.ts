@@ -267,6 +267,22 @@ export interface GameDailyTable extends RollupKey {
   won: Counter;
 }
 
+/** The daily rollups (008): the hourly tables' rows of one day summed, built once the day is over. */
+export type FunnelDailyTable = Omit<FunnelHourlyTable, 'hour'> & { day: number };
+export type DwellDailyTable = Omit<DwellHourlyTable, 'hour'> & { day: number };
+export type EventDailyTable = Omit<EventHourlyTable, 'hour'> & { day: number };
+/** scan_daily summed over a store's kiosks, and over the fleet's. */
+export type ScanStoreDailyTable = Omit<ScanDailyTable, 'device_id'>;
+export type ScanFleetDailyTable = Omit<ScanDailyTable, 'device_id' | 'store_id'>;
+
+export interface RollupDayTable {
+  day: number;
+  /** Uploads that changed the day's hourly counts since it was last built (0: up to date). */
+  changes: ColumnType<number, number | undefined, number>;
+  /** When its daily rows were last built (null: never). */
+  built: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
 export interface CouponTable {
   coupon_id: string;
   kiosk_id: string;
@@ -381,6 +397,12 @@ export interface HubDatabase {
   event_hourly: EventHourlyTable;
   scan_daily: ScanDailyTable;
   game_daily: GameDailyTable;
+  funnel_daily: FunnelDailyTable;
+  dwell_daily: DwellDailyTable;
+  event_daily: EventDailyTable;
+  scan_store_daily: ScanStoreDailyTable;
+  scan_fleet_daily: ScanFleetDailyTable;
+  rollup_days: RollupDayTable;
   coupons: CouponTable;
   tills: TillTable;
   redemptions: RedemptionTable;

@@ -1,9 +1,12 @@
 // The hub's background work, each job run by one hub process at a time (the leader):
-// alerts every minute; expiring commands and pruning old sessions and history points.
+// alerts every minute; the dashboards' daily rollups every minute (a day is built once it
+// is over and its grace has passed, again when late uploads changed it); expiring
+// commands and pruning old sessions and history points.
 import { pruneSessions } from '../../store/queries/accounts.ts';
 import { expireCommands } from '../../store/queries/commands.ts';
 import { pruneHealth } from '../../store/queries/kiosks.ts';
 import { pruneRawEvents } from '../../store/queries/analytics.ts';
+import { buildDueDays } from '../../store/queries/day-rollups.ts';
 import { asLeader } from '../../store/queries/leader.ts';
 import { evaluateAlerts } from '../alerts/alert-job.ts';
 import type { HubContext } from '../hub-context.ts';
@@ -16,6 +19,13 @@ export interface Job {
 
 export const JOBS: readonly Job[] = [
   { name: 'alerts', everyMs: 60_000, run: evaluateAlerts },
+  {
+    name: 'daily-rollups',
+    everyMs: 60_000,
+    async run(hub) {
+      await buildDueDays(hub.store, hub.clock.now());
+    },
+  },
   {
     name: 'housekeeping',
     everyMs: 10 * 60_000,

@@ -1,9 +1,13 @@
-// The dashboards' queries: each reads rollups kept at ingest, filtered by store, kiosk,
-// pack version and period, and never scans raw events. Written as SQL through Kysely's
-// sql template (table names from a closed list, every value a parameter), the same text
-// on SQLite and PostgreSQL.
+// The dashboards' queries: each reads rollups, filtered by store, kiosk, pack version and
+// period, and never scans raw events. A period's whole days that are built come from the
+// daily rollups and the rest (partial days at its ends, days not built yet or changed
+// since) from the hourly ones, so the figures are those of the hourly rows alone (see
+// rollup-period.ts). Written as SQL through Kysely's sql template (table names from a
+// closed list, every value a parameter), the same text on SQLite and PostgreSQL.
 import { sql, type RawBuilder } from 'kysely';
 import type { HubStore } from '../open-store.ts';
+import { builtDays } from './day-rollups.ts';
+import { DAY, daysIn, floorTo, HOUR, splitPeriod, wholeDays, type TimeRange } from './rollup-period.ts';
 
 export interface RollupFilter {
   from: number;
@@ -16,20 +20,55 @@ export interface RollupFilter {
 }
 
 type RollupTable = 'funnel_hourly' | 'dwell_hourly' | 'event_hourly' | 'scan_daily' | 'game_daily';
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-const floorTo = (at: number, unit: number) => at - (((at % unit) + unit) % unit);
+type HourlyTable = 'funnel_hourly' | 'dwell_hourly' | 'event_hourly';
+const DAILY_OF: Record<HourlyTable, string> = { funnel_hourly: 'funnel_daily', dwell_hourly: 'dwell_daily', event_hourly: 'event_daily' };
+
+/** The filter's store, kiosk and pack conditions (without its period). */
+function scope(f: RollupFilter): RawBuilder<unknown>[] {
+  const parts: RawBuilder<unknown>[] = [];
+  if (f.storeId) parts.push(sql`store_id = ${f.storeId}`);
+  if (f.visibleStores) parts.push(f.visibleStores.length ? sql`store_id in (${sql.join([...f.visibleStores])})` : sql`1 = 0`);
+  if (f.deviceId) parts.push(sql`device_id = ${f.deviceId}`);
+  if (f.pack !== undefined) parts.push(sql`pack = ${f.pack}`);
+  return parts;
+}
 
 /** The filter as a WHERE clause on a rollup table; daily tables take every day the period touches. */
 function where(table: RollupTable, f: RollupFilter): RawBuilder<unknown> {
   const daily = table === 'scan_daily' || table === 'game_daily';
   const time = sql.ref(daily ? 'day' : 'hour');
-  const parts = [sql`${time} >= ${floorTo(f.from, daily ? DAY : HOUR)}`, sql`${time} < ${f.to}`];
-  if (f.storeId) parts.push(sql`store_id = ${f.storeId}`);
-  if (f.visibleStores) parts.push(f.visibleStores.length ? sql`store_id in (${sql.join([...f.visibleStores])})` : sql`1 = 0`);
-  if (f.deviceId) parts.push(sql`device_id = ${f.deviceId}`);
-  if (f.pack !== undefined) parts.push(sql`pack = ${f.pack}`);
-  return sql.join(parts, sql` and `);
+  return sql.join([sql`${time} >= ${floorTo(f.from, daily ? DAY : HOUR)}`, sql`${time} < ${f.to}`, ...scope(f)], sql` and `);
+}
+
+/** One table's part of a report's rows. */
+interface Part {
+  table: string;
+  where: RawBuilder<unknown>;
+}
+
+/**
+ * A part per time range, each a plain range on the table's time column, so that each is
+ * read by its key or time index (a disjunction of ranges may not be); none reads nothing.
+ */
+function partsIn(table: string, time: 'hour' | 'day', ranges: readonly TimeRange[], f: RollupFilter): Part[] {
+  const t = sql.ref(time);
+  return ranges.map((r) => ({ table, where: sql.join([sql`${t} >= ${r.from}`, sql`${t} < ${r.to}`, ...scope(f)], sql` and `) }));
+}
+
+/** Where a report over an hourly rollup reads its rows: the daily table for the built whole days, the hourly one for the rest. */
+async function partsOf(store: HubStore, table: HourlyTable, f: RollupFilter): Promise<Part[]> {
+  const days = wholeDays(f.from, f.to, HOUR);
+  const built = days.to > days.from ? await builtDays(store, days.from, days.to) : new Set<number>();
+  const period = splitPeriod(f.from, f.to, HOUR, built);
+  const parts = [...partsIn(DAILY_OF[table], 'day', period.daily, f), ...partsIn(table, 'hour', period.rest, f)];
+  return parts.length > 0 ? parts : [{ table, where: sql`1 = 0` }];
+}
+
+/** The parts' rows as one derived table of `columns` (each part filtered further by `extra`). */
+function rowsOf(parts: readonly Part[], columns: readonly string[], extra?: RawBuilder<unknown>): RawBuilder<unknown> {
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  const selects = parts.map((p) => sql`select ${list} from ${sql.table(p.table)} where ${p.where}${extra ? sql` and ${extra}` : sql``}`);
+  return sql`(${sql.join(selects, sql` union all `)}) r`;
 }
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -40,16 +79,20 @@ const funnelSums = sql.join(FUNNEL_COLUMNS.map((c) => sql`coalesce(sum(${sql.ref
 const funnelOf = (row: Record<string, unknown> | undefined): FunnelCounts => Object.fromEntries(FUNNEL_COLUMNS.map((c) => [c, num(row?.[c])])) as FunnelCounts;
 
 export async function funnelCounts(store: HubStore, f: RollupFilter): Promise<FunnelCounts> {
-  const { rows } = await sql<Record<string, unknown>>`select ${funnelSums} from funnel_hourly where ${where('funnel_hourly', f)}`.execute(store.db);
+  const parts = await partsOf(store, 'funnel_hourly', f);
+  const { rows } = await sql<Record<string, unknown>>`select ${funnelSums} from ${rowsOf(parts, FUNNEL_COLUMNS)}`.execute(store.db);
   return funnelOf(rows[0]);
 }
 
+/** The funnel per pack version, with the kiosks that showed each: distinct over the daily and hourly rows together. */
 export async function funnelByPack(store: HubStore, f: RollupFilter) {
+  const parts = await partsOf(store, 'funnel_hourly', f);
   const { rows } = await sql<Record<string, unknown>>`
-    select pack, count(distinct device_id) as kiosks, ${funnelSums} from funnel_hourly where ${where('funnel_hourly', f)} group by pack order by pack`.execute(store.db);
+    select pack, count(distinct device_id) as kiosks, ${funnelSums} from ${rowsOf(parts, ['pack', 'device_id', ...FUNNEL_COLUMNS])} group by pack order by pack`.execute(store.db);
   return rows.map((r) => ({ pack: String(r.pack), kiosks: num(r.kiosks), counts: funnelOf(r) }));
 }
 
+/** Sessions per hour and store for the heat map: it needs the hours, so it reads the hourly rows only. */
 export async function sessionsByHourAndStore(store: HubStore, f: RollupFilter) {
   const { rows } = await sql<{ hour: unknown; store_id: string; sessions: unknown }>`
     select hour, store_id, sum(sessions) as sessions from funnel_hourly where ${where('funnel_hourly', f)} group by hour, store_id`.execute(store.db);
@@ -57,32 +100,57 @@ export async function sessionsByHourAndStore(store: HubStore, f: RollupFilter) {
 }
 
 export async function dwellBuckets(store: HubStore, f: RollupFilter): Promise<Map<number, number>> {
+  const parts = await partsOf(store, 'dwell_hourly', f);
   const { rows } = await sql<{ bucket: unknown; sessions: unknown }>`
-    select bucket, sum(sessions) as sessions from dwell_hourly where ${where('dwell_hourly', f)} group by bucket`.execute(store.db);
+    select bucket, sum(sessions) as sessions from ${rowsOf(parts, ['bucket', 'sessions'])} group by bucket`.execute(store.db);
   return new Map(rows.map((r) => [num(r.bucket), num(r.sessions)]));
 }
 
 export async function eventCounts(store: HubStore, f: RollupFilter, events: readonly string[]) {
+  const parts = await partsOf(store, 'event_hourly', f);
   const { rows } = await sql<{ event: string; variant: string; count: unknown }>`
-    select event, variant, sum(count) as count from event_hourly
-    where ${where('event_hourly', f)} and event in (${sql.join([...events])}) group by event, variant`.execute(store.db);
+    select event, variant, sum(${sql.ref('count')}) as ${sql.ref('count')} from ${rowsOf(parts, ['event', 'variant', 'count'], sql`event in (${sql.join([...events])})`)}
+    group by event, variant`.execute(store.db);
   return rows.map((r) => ({ event: r.event, variant: r.variant, count: num(r.count) }));
 }
 
 /** `events` counted per pack version (one query, not one per pack: the pack comparison). */
 export async function eventCountsByPack(store: HubStore, f: RollupFilter, events: readonly string[]) {
+  const parts = await partsOf(store, 'event_hourly', f);
   const { rows } = await sql<{ pack: string; event: string; count: unknown }>`
-    select pack, event, sum(count) as count from event_hourly
-    where ${where('event_hourly', f)} and event in (${sql.join([...events])}) group by pack, event`.execute(store.db);
+    select pack, event, sum(${sql.ref('count')}) as ${sql.ref('count')} from ${rowsOf(parts, ['pack', 'event', 'count'], sql`event in (${sql.join([...events])})`)}
+    group by pack, event`.execute(store.db);
   return rows.map((r) => ({ pack: r.pack, event: r.event, count: num(r.count) }));
 }
 
+/**
+ * The products scanned most (or most often not found), with how many kiosks scanned
+ * each. Scans are counted per day: built days come from the per-store or the fleet's
+ * daily sums (a kiosk filter reads the per-kiosk rows throughout), the rest from
+ * scan_daily; the kiosks are counted for the products listed only.
+ */
 export async function productScans(store: HubStore, f: RollupFilter, found: boolean, limit: number) {
-  const { rows } = await sql<{ product_id: string; scans: unknown; kiosks: unknown }>`
-    select product_id, sum(scans) as scans, count(distinct device_id) as kiosks from scan_daily
-    where ${where('scan_daily', f)} and found = ${found ? 1 : 0}
+  const flag = found ? 1 : 0;
+  const parts: Part[] = [];
+  if (f.deviceId) parts.push({ table: 'scan_daily', where: where('scan_daily', f) });
+  else {
+    const days = wholeDays(f.from, f.to, DAY);
+    const period = splitPeriod(f.from, f.to, DAY, days.to > days.from ? await builtDays(store, days.from, days.to) : new Set());
+    const byStore = Boolean(f.storeId) || f.visibleStores !== null;
+    parts.push(...partsIn(byStore ? 'scan_store_daily' : 'scan_fleet_daily', 'day', period.daily, f), ...partsIn('scan_daily', 'day', period.rest, f));
+    if (parts.length === 0) parts.push({ table: 'scan_daily', where: sql`1 = 0` });
+  }
+  const { rows } = await sql<{ product_id: string; scans: unknown }>`
+    select product_id, sum(scans) as scans from ${rowsOf(parts, ['product_id', 'scans'], sql`found = ${flag}`)}
     group by product_id order by sum(scans) desc, product_id limit ${limit}`.execute(store.db);
-  return rows.map((r) => ({ productId: r.product_id, scans: num(r.scans), kiosks: num(r.kiosks) }));
+  if (rows.length === 0) return [];
+  // Each day named, so that scan_daily's key (found, day, product) finds the listed products' rows directly.
+  const { rows: kiosks } = await sql<{ product_id: string; kiosks: unknown }>`
+    select product_id, count(distinct device_id) as kiosks from scan_daily
+    where ${sql.join([sql`found = ${flag}`, sql`day in (${sql.join(daysIn(f.from, f.to))})`, sql`product_id in (${sql.join(rows.map((r) => r.product_id))})`, ...scope(f)], sql` and `)}
+    group by product_id`.execute(store.db);
+  const kiosksOf = new Map(kiosks.map((k) => [k.product_id, num(k.kiosks)]));
+  return rows.map((r) => ({ productId: r.product_id, scans: num(r.scans), kiosks: kiosksOf.get(r.product_id) ?? 0 }));
 }
 
 export async function gameCounts(store: HubStore, f: RollupFilter) {
@@ -101,7 +169,8 @@ export async function gameCounts(store: HubStore, f: RollupFilter) {
 }
 
 export async function packVersions(store: HubStore, f: RollupFilter): Promise<string[]> {
-  const { rows } = await sql<{ pack: string }>`select distinct pack from funnel_hourly where ${where('funnel_hourly', f)} order by pack`.execute(store.db);
+  const parts = await partsOf(store, 'funnel_hourly', f);
+  const { rows } = await sql<{ pack: string }>`select distinct pack from ${rowsOf(parts, ['pack'])} order by pack`.execute(store.db);
   return rows.map((r) => r.pack).filter((p) => p !== '');
 }
 

@@ -104,7 +104,7 @@ export async function ingestBatches(store: HubStore, batches: readonly IngestBat
     }
 
     const gaps = await updateSeqGaps(trx, store.dialect, kiosks, devices);
-    await rollUp(trx, store.dialect, rollups);
+    await rollUp(trx, store.dialect, rollups, Math.max(...batches.map((b) => b.receivedAt)));
     return results.map(({ duplicates, deviceId }) => ({ duplicates, seqGaps: gaps.get(deviceId) ?? 0 }));
   });
 }

@@ -1,12 +1,14 @@
 // Keeps the dashboards' rollups up at ingest, inside the transaction that stores the
 // events: every count a dashboard reads is added here as the events are stored, one
 // multi-row statement per rollup table for all the transaction's uploads, so a dashboard
-// never scans raw events.
+// never scans raw events. Counts that land in a day already over mark that day, so the
+// daily rollups built from these are built again (day-rollups.ts).
 import type { Transaction } from 'kysely';
 import { factsOf, type EventFacts, type StoredEvent } from '../analytics/event-facts.ts';
 import { dwellBucket, STEPS, STEP_NAMES, stepColumn } from '../analytics/funnel-steps.ts';
 import type { Dialect } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
+import { daysOver, markDaysChanged } from './day-rollups.ts';
 import { bulkInsert, bulkInsertText } from './hot-sql.ts';
 
 const HOUR = 3_600_000;
@@ -61,8 +63,12 @@ interface Fact {
   ctx: RollupContext;
 }
 
-/** Counts the events of one or several uploads into the rollups: one statement per table for all of them. */
-export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, groups: readonly RollupGroup[]): Promise<void> {
+/**
+ * Counts the events of one or several uploads into the rollups: one statement per table
+ * for all of them. `now` is when they were received: the days they change that are over
+ * by then are marked for their daily rollups to be built again.
+ */
+export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, groups: readonly RollupGroup[], now: number): Promise<void> {
   const all: Fact[] = [];
   for (const { ctx, events } of groups) for (const e of events) all.push({ e, f: factsOf(e), ctx });
   if (all.length === 0) return;
@@ -89,6 +95,10 @@ export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, gr
   await addCounts(trx, dialect, 'event_hourly', ['device_id', 'hour', 'pack', 'event', 'variant'], ['count'], hourly.rows());
   await addCounts(trx, dialect, 'scan_daily', ['device_id', 'day', 'pack', 'product_id', 'found'], ['scans'], scans.rows());
   await addCounts(trx, dialect, 'game_daily', ['device_id', 'day', 'pack', 'game_id', 'campaign_id', 'odds'], ['plays', 'completed', 'draws', 'won'], games.rows());
+  // The days counted in (per row, not per event: a batch has far fewer rows); game_daily has no daily rollup of its own.
+  const days = new Set<number>();
+  for (const r of hourly.rows()) days.add(dayOf(r.hour));
+  for (const r of scans.rows()) days.add(r.day);
 
   const coupons = all.flatMap(({ e, f, ctx }) => (f.coupon ? [{ e, f, ctx, c: f.coupon }] : []));
   if (coupons.length > 0) {
@@ -122,7 +132,9 @@ export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, gr
       )
     : new Set<string>();
 
-  await rollUpSessions(trx, dialect, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0));
+  for (const hour of await rollUpSessions(trx, dialect, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0))) days.add(dayOf(hour));
+  // Usually none: only a late upload (a kiosk back after days offline) counts into a day that is over.
+  await markDaysChanged(trx, daysOver(days, now));
 }
 
 /** funnel_hourly's counters: a column per funnel step, and the dwell sums. */
@@ -140,8 +152,11 @@ interface SessionState {
   durationMs: number | null;
 }
 
-/** Marks the funnel steps each session reached, and counts each step once per session, in the hour the session started. */
-async function rollUpSessions(trx: Transaction<HubDatabase>, dialect: Dialect, all: readonly Fact[], extraSteps: (f: EventFacts) => number): Promise<void> {
+/**
+ * Marks the funnel steps each session reached, and counts each step once per session, in
+ * the hour the session started; returns the hours counted in.
+ */
+async function rollUpSessions(trx: Transaction<HubDatabase>, dialect: Dialect, all: readonly Fact[], extraSteps: (f: EventFacts) => number): Promise<number[]> {
   const bySession = new Map<string, Fact[]>();
   for (const item of all) {
     if (!item.f.session) continue;
@@ -149,7 +164,7 @@ async function rollUpSessions(trx: Transaction<HubDatabase>, dialect: Dialect, a
     if (items) items.push(item);
     else bySession.set(item.f.session, [item]);
   }
-  if (bySession.size === 0) return;
+  if (bySession.size === 0) return [];
   const existing = new Map<string, SessionState>();
   const ids = [...bySession.keys()];
   for (let i = 0; i < ids.length; i += 500) {
@@ -187,8 +202,11 @@ async function rollUpSessions(trx: Transaction<HubDatabase>, dialect: Dialect, a
     const text = bulkInsertText(dialect, 'shopper_sessions', SESSION_COLUMNS, part.length, 'on conflict ("anonymous_id") do update set "steps" = excluded."steps", "duration_ms" = excluded."duration_ms"');
     await bulkInsert(trx, text, part.map((u) => [u.anonymous_id, u.device_id, u.store_id, u.pack, u.hour, u.started_at, u.steps, u.duration_ms]));
   }
-  await addCounts(trx, dialect, 'funnel_hourly', ['device_id', 'hour', 'pack'], FUNNEL_COUNTERS, funnel.rows());
+  const funnelRows = funnel.rows();
+  await addCounts(trx, dialect, 'funnel_hourly', ['device_id', 'hour', 'pack'], FUNNEL_COUNTERS, funnelRows);
   await addCounts(trx, dialect, 'dwell_hourly', ['device_id', 'hour', 'pack', 'bucket'], ['sessions'], dwell.rows());
+  // A dwell row's hour is its session's, which has a funnel row too.
+  return funnelRows.map((r) => r.hour as number);
 }
 
 /** A first redemption: the coupon's session reaches its last step (when the coupon's issue has arrived). */
@@ -199,4 +217,6 @@ export async function markRedeemed(trx: Transaction<HubDatabase>, dialect: Diale
   if (!session || (Number(session.steps) & STEPS.coupon_redeemed) !== 0) return;
   await trx.updateTable('shopper_sessions').set({ steps: Number(session.steps) | STEPS.coupon_redeemed }).where('anonymous_id', '=', coupon.anonymous_id).execute();
   await addCounts(trx, dialect, 'funnel_hourly', ['device_id', 'hour', 'pack'], ['coupon_redeemed'], [{ device_id: coupon.device_id, store_id: coupon.store_id, pack: session.pack, hour: session.hour, coupon_redeemed: 1 }]);
+  // Usually a day already over (shoppers redeem later). Marked whatever the day: a redemption is one row, not a stream of uploads.
+  await markDaysChanged(trx, [dayOf(session.hour)]);
 }
