@@ -37,7 +37,7 @@ function servePack(packDir: string): Plugin {
 // THIRD_PARTY_NOTICES.txt beside index.html: the licences of what the page and its workers bundle.
 const notices = thirdPartyNotices({
   product: 'Shopfront Kiosk (screen)',
-  extras: [{ name: '@mediapipe/hands', usedFor: 'the hand model generated/hand_landmarker.task, made from its model files' }],
+  extras: [{ name: '@mediapipe/hands', usedFor: 'the hand models generated/hand_landmarker.task and generated/hand_landmarker_lite.task, made from its model files' }],
 });
 
 export default defineConfig({

@@ -21,7 +21,8 @@ const EMBEDS: Record<string, string> = {
     'Its WebAssembly reader and writer are compiled from ZXing-C++ (https://github.com/zxing-cpp/zxing-cpp), under the Apache License 2.0 (http://www.apache.org/licenses/LICENSE-2.0).',
   '@mediapipe/tasks-vision':
     'Its WebAssembly module is compiled from MediaPipe (https://github.com/google-ai-edge/mediapipe, Apache-2.0) with TensorFlow Lite, XNNPACK, Abseil and Protocol Buffers (Apache-2.0 and BSD-3-Clause; see the third_party folder of that repository).',
-  '@mediapipe/hands': 'The hand model (generated/hand_landmarker.task) is made from this package’s hand_landmark_full.tflite and palm_detection_full.tflite.',
+  '@mediapipe/hands':
+    'The hand models are made from this package’s model files: generated/hand_landmarker.task from hand_landmark_full.tflite and palm_detection_full.tflite, generated/hand_landmarker_lite.task from hand_landmark_lite.tflite and palm_detection_lite.tflite.',
 };
 
 export interface PackageNotice {

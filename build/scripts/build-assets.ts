@@ -1,5 +1,6 @@
 // Everything the app needs besides code, made from sources in this repository and npm
-// packages (nothing downloaded): the signed demo content pack and the hand model.
+// packages (nothing downloaded): the signed demo content pack and the hand models (full
+// and lite).
 // Both steps skip their work when their inputs have not changed.
 //
 // Each step runs in its own Node process (assets/asset-step.ts), one after the other:
@@ -17,7 +18,7 @@ const stepScript = path.join(repo, 'build', 'scripts', 'assets', 'asset-step.ts'
 const tsx = ['--import', 'tsx'];
 try {
   await runStep({ name: 'the demo pack', command: process.execPath, args: [...tsx, stepScript, 'demo-pack', path.join(repo, 'dist', 'packs')] });
-  await runStep({ name: 'the hand model', command: process.execPath, args: [...tsx, stepScript, 'hand-model'] });
+  await runStep({ name: 'the hand models', command: process.execPath, args: [...tsx, stepScript, 'hand-model'] });
 } catch (err) {
   console.error(`build:assets: ${(err as Error).message}`);
   process.exit(1);

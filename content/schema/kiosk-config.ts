@@ -28,6 +28,10 @@ const TimeZoneName = z
     }
   }, 'an IANA time zone such as "Asia/Shanghai"');
 
+/** Which hand model touchless control runs (gestures.model). */
+export const HAND_MODEL_CHOICES = ['auto', 'lite', 'full'] as const;
+export type HandModelChoice = (typeof HAND_MODEL_CHOICES)[number];
+
 /** How long a coupon stays on screen without a touch when kiosk.json does not say (idle.couponTimeoutSec). */
 export const COUPON_TIMEOUT_DEFAULT_SEC = 180;
 
@@ -112,9 +116,15 @@ export const KioskConfig = z
           .strict()
           .default({ x: 0.15, y: 0.1, width: 0.7, height: 0.7 }),
         mirror: z.boolean().default(true),
+        /**
+         * The hand model: 'auto' runs the full one on a GPU and the lite one (MediaPipe's
+         * model complexity 0: smaller and cheaper per frame, a little less precise) on the
+         * CPU; 'lite' or 'full' forces one whatever the delegate.
+         */
+        model: z.enum(HAND_MODEL_CHOICES).default('auto'),
       })
       .strict()
-      .default({ enabled: false, click: 'both', dwellMs: 1200, zone: { x: 0.15, y: 0.1, width: 0.7, height: 0.7 }, mirror: true }),
+      .default({ enabled: false, click: 'both', dwellMs: 1200, zone: { x: 0.15, y: 0.1, width: 0.7, height: 0.7 }, mirror: true, model: 'auto' }),
     /** The time zone of the night window and the nightly restart; the system's when not set. */
     timeZone: TimeZoneName.optional(),
     updates: z

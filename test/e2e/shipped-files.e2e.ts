@@ -10,14 +10,14 @@ import { repo, rendererDir } from './fixtures.ts';
 const mainDir = path.join(repo, 'dist', 'main');
 const read = (file: string) => readFileSync(file, 'utf8');
 
-test('the screen ships THIRD_PARTY_NOTICES.txt with the licence of each bundled package, the font and the hand model', () => {
+test('the screen ships THIRD_PARTY_NOTICES.txt with the licence of each bundled package, the font and the hand models', () => {
   const notices = read(path.join(rendererDir, 'THIRD_PARTY_NOTICES.txt'));
   for (const pkg of ['vue', 'vue-i18n', 'pinia', 'pixi.js', 'dexie', 'qrcode', 'zod', 'zxing-wasm', '@mediapipe/tasks-vision', '@fontsource/noto-sans-sc', '@mediapipe/hands']) {
     expect(notices, pkg).toMatch(new RegExp(`^  ${pkg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\S+ \\(`, 'm'));
   }
   expect(notices).toContain('SIL OPEN FONT LICENSE Version 1.1');
   expect(notices).toContain('Apache License\n                           Version 2.0, January 2004');
-  expect(notices).toContain('Included as: the hand model generated/hand_landmarker.task');
+  expect(notices).toContain('Included as: the hand models generated/hand_landmarker.task and generated/hand_landmarker_lite.task');
   expect(notices).not.toContain('ships no licence file');
 });
 

@@ -8,7 +8,7 @@ import { writeSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { buildDemoPack } from '../../../content/demo/build-demo.ts';
-import { buildHandModel, DEFAULT_HAND_MODEL_FILE } from '../hand-model/build-hand-model.ts';
+import { buildHandModels, DEFAULT_HAND_MODEL_DIR } from '../hand-model/build-hand-model.ts';
 import { MAKING } from './run-step.ts';
 
 sharp.concurrency(1);
@@ -22,9 +22,10 @@ if (step === 'demo-pack') {
   const pack = await buildDemoPack(out ?? path.join(repo, 'dist', 'packs'), { onMaking: announce, drawConcurrency: 1 });
   console.log(`demo pack ${pack.rebuilt ? 'built' : 'up to date'}: ${path.relative(repo, pack.kpack)}`);
 } else if (step === 'hand-model') {
-  announce(path.relative(repo, out ?? DEFAULT_HAND_MODEL_FILE));
-  const model = await buildHandModel(out ?? DEFAULT_HAND_MODEL_FILE);
-  console.log(`hand model ${model.skipped ? 'up to date' : 'built'}: ${path.relative(repo, model.outFile)} (${model.size} bytes)`);
+  // Both bundles (full and lite) into the renderer's generated folder, or `out`.
+  for (const model of await buildHandModels(out ?? DEFAULT_HAND_MODEL_DIR, { onMaking: (file) => announce(path.relative(repo, file)) })) {
+    console.log(`${model.variant} hand model ${model.skipped ? 'up to date' : 'built'}: ${path.relative(repo, model.outFile)} (${model.size} bytes)`);
+  }
 } else {
   throw new Error(`unknown asset step ${step ?? '(none)'}: demo-pack or hand-model`);
 }

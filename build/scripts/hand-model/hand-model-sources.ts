@@ -1,12 +1,13 @@
-// Reads the two hand models out of the installed @mediapipe/hands package: the landmark
-// model is a plain file, the palm detector is a slice of the packed-assets file whose
-// byte range the package's loader script lists.
+// Reads the two models of one variant (full or lite) out of the installed
+// @mediapipe/hands package: the landmark model is a plain file, the palm detector is a
+// slice of the packed-assets file whose byte range the package's loader script lists.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { HANDS_PACKAGE, HANDS_PACKAGE_VERSION, LANDMARK_MODEL_FILE, PACKED_ASSETS_FILE, PACKED_ASSETS_LOADER, PALM_DETECTOR_ENTRY } from './hand-model-spec.ts';
+import { HAND_MODELS, HANDS_PACKAGE, HANDS_PACKAGE_VERSION, PACKED_ASSETS_FILE, PACKED_ASSETS_LOADER, type HandModelVariant } from './hand-model-spec.ts';
 
 export interface HandModelSources {
+  variant: HandModelVariant;
   packageDir: string;
   palmDetector: Uint8Array;
   handLandmarks: Uint8Array;
@@ -45,19 +46,29 @@ function assertTflite(bytes: Uint8Array, what: string): void {
   if (id !== 'TFL3') throw new Error(`${what} is not a TFLite model (found "${id}" where "TFL3" belongs)`);
 }
 
-export async function readHandModelSources(packageDir = handsPackageDir()): Promise<HandModelSources> {
+async function readPackageFile(packageDir: string, file: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path.join(packageDir, file));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    throw new Error(`${HANDS_PACKAGE} in ${packageDir} has no ${file} (${what}); reinstall ${HANDS_PACKAGE} ${HANDS_PACKAGE_VERSION} with npm ci.`, { cause: err });
+  }
+}
+
+export async function readHandModelSources(variant: HandModelVariant = 'full', packageDir = handsPackageDir()): Promise<HandModelSources> {
+  const recipe = HAND_MODELS[variant];
   const pkg = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as { version?: string };
   if (pkg.version !== HANDS_PACKAGE_VERSION) {
     throw new Error(`${HANDS_PACKAGE} ${pkg.version} is installed but the hand model recipe is for ${HANDS_PACKAGE_VERSION}; run npm ci.`);
   }
-  const table = packedFileTable(await readFile(path.join(packageDir, PACKED_ASSETS_LOADER), 'utf8'));
-  const palm = table.find((f) => f.filename === PALM_DETECTOR_ENTRY);
-  if (!palm) throw new Error(`${PACKED_ASSETS_LOADER}: ${PALM_DETECTOR_ENTRY} is not listed`);
-  const packed = await readFile(path.join(packageDir, PACKED_ASSETS_FILE));
-  if (palm.end > packed.length) throw new Error(`${PACKED_ASSETS_FILE} is ${packed.length} bytes, shorter than the listed palm model end ${palm.end}`);
+  const table = packedFileTable((await readPackageFile(packageDir, PACKED_ASSETS_LOADER, 'the packed-assets loader')).toString('utf8'));
+  const palm = table.find((f) => f.filename === recipe.palmDetectorEntry);
+  if (!palm) throw new Error(`${PACKED_ASSETS_LOADER} does not list ${recipe.palmDetectorEntry}, the ${variant} palm detector: is this the ${HANDS_PACKAGE} ${HANDS_PACKAGE_VERSION} package?`);
+  const packed = await readPackageFile(packageDir, PACKED_ASSETS_FILE, 'the packed assets, which hold the palm detectors');
+  if (palm.end > packed.length) throw new Error(`${PACKED_ASSETS_FILE} is ${packed.length} bytes, shorter than the listed ${variant} palm model end ${palm.end}`);
   const palmDetector = new Uint8Array(packed.subarray(palm.start, palm.end));
-  const handLandmarks = new Uint8Array(await readFile(path.join(packageDir, LANDMARK_MODEL_FILE)));
+  const handLandmarks = new Uint8Array(await readPackageFile(packageDir, recipe.landmarkModelFile, `the ${variant} hand landmark model`));
   assertTflite(palmDetector, `${PACKED_ASSETS_FILE} [${palm.start}, ${palm.end})`);
-  assertTflite(handLandmarks, LANDMARK_MODEL_FILE);
-  return { packageDir, palmDetector, handLandmarks };
+  assertTflite(handLandmarks, recipe.landmarkModelFile);
+  return { variant, packageDir, palmDetector, handLandmarks };
 }

@@ -6,6 +6,7 @@ import { hasInjectionContext, inject, ref } from 'vue';
 import { hostKey } from '../host/host-key.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import type { CameraState } from './camera-source.ts';
+import type { HandModel } from './landmarker-delegate.ts';
 
 export type EngineState = 'off' | 'loading' | 'ready' | 'failed';
 
@@ -17,6 +18,8 @@ export const useGestureStatus = defineStore('gesture-status', () => {
   const cameraActive = ref(false);
   const engine = ref<EngineState>('off');
   const delegate = ref<'GPU' | 'CPU' | null>(null);
+  /** The hand model that runs: full or lite (goes with the delegate unless the settings force one). */
+  const model = ref<HandModel | null>(null);
   /** What is wrong, for an installer (never shown to shoppers). */
   const problem = ref<string | null>(null);
 
@@ -33,12 +36,13 @@ export const useGestureStatus = defineStore('gesture-status', () => {
     cameraActive.value = active;
   }
 
-  function setEngine(state: EngineState, detail: { delegate?: 'GPU' | 'CPU'; numHands?: number; problem?: string } = {}): void {
+  function setEngine(state: EngineState, detail: { delegate?: 'GPU' | 'CPU'; model?: HandModel; numHands?: number; problem?: string } = {}): void {
     engine.value = state;
     if (detail.delegate) delegate.value = detail.delegate;
+    if (detail.model) model.value = detail.model;
     if (detail.problem) problem.value = detail.problem;
     emitAppEvent('gesture-engine', { state, ...detail });
   }
 
-  return { camera, cameraActive, engine, delegate, problem, setCamera, setCameraActive, setEngine };
+  return { camera, cameraActive, engine, delegate, model, problem, setCamera, setCameraActive, setEngine };
 });

@@ -1,7 +1,8 @@
 // The hand-landmarker worker: MediaPipe HandLandmarker in VIDEO mode, off the UI
 // thread. Camera frames arrive here and never leave: each is analysed (or skipped by
 // the pacer) and closed at once; only landmarks are posted back. Nothing is stored or
-// logged.
+// logged. The model goes with the delegate (landmarker-delegate.ts): the full one on a
+// GPU, the lite one on the CPU, unless the kiosk's settings force one.
 //
 // tasks-vision loads its wasm loader with importScripts in classic workers; a module
 // worker has no importScripts, so tasks-vision falls back to import(), which needs the
@@ -9,7 +10,7 @@
 // globalThis.ModuleFactory). The page passes that loader and its matching binary.
 import { HandLandmarker } from '@mediapipe/tasks-vision';
 import { FramePacer } from './frame-pacer.ts';
-import { createLandmarker, isHardwareRenderer, type Delegate } from './landmarker-delegate.ts';
+import { createLandmarker, isHardwareRenderer, type Delegate, type HandModel } from './landmarker-delegate.ts';
 import { epochNow, type FromWorker, type ToWorker, type WorkerHand, type WorkerInit } from './worker-protocol.ts';
 
 let landmarker: HandLandmarker | null = null;
@@ -33,14 +34,17 @@ function hasHardwareGpu(): boolean {
   }
 }
 
+async function fetchModel(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`hand model ${url} could not be loaded (HTTP ${res.status}); build it with npm run build:hand-model`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 async function create(init: WorkerInit): Promise<void> {
   const started = performance.now();
-  const res = await fetch(init.modelUrl);
-  if (!res.ok) throw new Error(`hand model ${init.modelUrl} could not be loaded (HTTP ${res.status}); build it with npm run build:hand-model`);
-  const model = new Uint8Array(await res.arrayBuffer());
   const fileset = { wasmLoaderPath: init.wasmLoaderUrl, wasmBinaryPath: init.wasmBinaryUrl };
   const hands = (delegate: Delegate) => (init.numHands === 'auto' ? (delegate === 'GPU' ? 2 : 1) : init.numHands);
-  const options = (delegate: Delegate) => ({
+  const options = (delegate: Delegate, model: Uint8Array) => ({
     baseOptions: { modelAssetBuffer: model, delegate },
     runningMode: 'VIDEO' as const,
     numHands: hands(delegate),
@@ -49,10 +53,13 @@ async function create(init: WorkerInit): Promise<void> {
     minTrackingConfidence: 0.5,
   });
   const preferGpu = init.delegate === 'GPU' || (init.delegate === 'auto' && hasHardwareGpu());
-  const made = await createLandmarker((delegate) => HandLandmarker.createFromOptions(fileset, options(delegate)), preferGpu);
+  // Each bundle is fetched when first needed: the full one only if the GPU is tried.
+  const models = new Map<HandModel, Promise<Uint8Array>>();
+  const load = (model: HandModel) => models.get(model) ?? models.set(model, fetchModel(init.modelUrls[model])).get(model)!;
+  const made = await createLandmarker(async (delegate, model) => HandLandmarker.createFromOptions(fileset, options(delegate, await load(model))), preferGpu, init.model);
   landmarker = made.landmarker;
-  const { delegate, gpuFailure } = made;
-  post({ type: 'ready', delegate, numHands: hands(delegate), loadMs: performance.now() - started, gpuFailure });
+  const { delegate, model, gpuFailure } = made;
+  post({ type: 'ready', delegate, model, numHands: hands(delegate), loadMs: performance.now() - started, gpuFailure });
 }
 
 function analyse(source: VideoFrame | ImageBitmap, frameAt: number): void {

@@ -20,10 +20,11 @@ import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import { useSessionStore } from '../session/session-store.ts';
 import { asOpenPalm, frames, raisedThenSwiped, withPinch } from './fixtures/recordings.ts';
 import type { HandFrame } from './landmarks.ts';
+import { useGestureStatus } from './gesture-status.ts';
 import TheGestureLayer from './TheGestureLayer.vue';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
-const GESTURES: KioskSettings['gestures'] = { enabled: true, click: 'both', dwellMs: 1200, zone: { x: 0.15, y: 0.1, width: 0.7, height: 0.7 }, mirror: true };
+const GESTURES: KioskSettings['gestures'] = { enabled: true, click: 'both', dwellMs: 1200, zone: { x: 0.15, y: 0.1, width: 0.7, height: 0.7 }, mirror: true, model: 'auto' };
 const HINT_WAVE = '挥挥手，开始体验';
 const HINT_BOTH = '举起手，捏合手指或停留片刻即可选择';
 
@@ -110,7 +111,7 @@ async function kioskWithGestures(settings: Partial<KioskSettings['gestures']> = 
   await flushPromises();
   const worker = FakeWorker.last!;
   expect(worker.received.map((m) => m.type)).toEqual(['init', 'stream']);
-  worker.answer({ type: 'ready', delegate: 'CPU', numHands: 1, loadMs: 900, gpuFailure: null });
+  worker.answer({ type: 'ready', delegate: 'CPU', model: 'lite', numHands: 1, loadMs: 900, gpuFailure: null });
   await flushPromises();
   const hint = () => wrapper!.find('[data-testid="gesture-hint"]');
   const gestures = () => tracked.filter((t) => t.event === 'Gesture Used').map((t) => t.properties);
@@ -194,19 +195,33 @@ describe('the cursor', () => {
   });
 });
 
-describe('the hand model’s delegate', () => {
-  it('a GPU that failed is reported with the engine, for health and the admin screen', async () => {
+describe('the hand model’s delegate and model', () => {
+  it('the worker is offered both bundles and told the model setting', async () => {
     const kiosk = await kioskWithGestures();
+    const init = kiosk.worker.received[0] as Extract<ToWorker, { type: 'init' }>;
+    expect(init).toMatchObject({ delegate: 'auto', model: 'auto' });
+    expect(init.modelUrls).toEqual({ full: new URL('generated/hand_landmarker.task', document.baseURI).href, lite: new URL('generated/hand_landmarker_lite.task', document.baseURI).href });
+    wrapper!.unmount();
+    wrapper = null;
+    const forced = await kioskWithGestures({ model: 'full' });
+    expect(forced.worker.received[0]).toMatchObject({ type: 'init', model: 'full' });
+  });
+
+  it('the model that runs is reported with the engine, and a GPU that failed too, for health and the admin screen', async () => {
+    const kiosk = await kioskWithGestures();
+    expect(useGestureStatus()).toMatchObject({ engine: 'ready', delegate: 'CPU', model: 'lite' });
     const events: { type: string; detail: Record<string, unknown> }[] = [];
     const listen = (e: Event) => events.push((e as CustomEvent<{ type: string; detail: Record<string, unknown> }>).detail);
     window.addEventListener('kiosk:app-event', listen);
-    kiosk.worker.answer({ type: 'ready', delegate: 'CPU', numHands: 1, loadMs: 900, gpuFailure: 'Unable to create WebGL2 context' });
+    kiosk.worker.answer({ type: 'ready', delegate: 'CPU', model: 'lite', numHands: 1, loadMs: 900, gpuFailure: 'Unable to create WebGL2 context' });
     window.removeEventListener('kiosk:app-event', listen);
     expect(events.find((e) => e.type === 'gesture-engine')?.detail).toEqual({
       state: 'ready',
       delegate: 'CPU',
+      model: 'lite',
       numHands: 1,
-      problem: 'hand model on CPU (GPU failed: Unable to create WebGL2 context)',
+      problem: 'lite hand model on CPU (GPU failed: Unable to create WebGL2 context)',
     });
+    expect(useGestureStatus().problem).toBe('lite hand model on CPU (GPU failed: Unable to create WebGL2 context)');
   });
 });

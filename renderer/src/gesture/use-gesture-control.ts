@@ -16,7 +16,7 @@ import { feedWorker, type FrameFeed } from './frame-feed.ts';
 import { GestureController, NO_HAND, type GestureEffect, type GestureStep, type GestureView, type PagePoint, type PageState } from './gesture-controller.ts';
 import { useGestureStatus } from './gesture-status.ts';
 import { startJankMonitor } from './jank-monitor.ts';
-import { describeDelegate } from './landmarker-delegate.ts';
+import { describeEngine, type HandModel } from './landmarker-delegate.ts';
 import { handsFromFlat } from './landmarks.ts';
 import { PipelineStats } from './pipeline-stats.ts';
 import { PointerDispatcher } from './pointer-dispatcher.ts';
@@ -30,7 +30,11 @@ export const cursorTransform = (at: PagePoint): string => `translate(${Math.roun
 const DWELL_TARGETS = 'button:not([disabled]), a[href], [role="button"], input, select, label, [data-gesture-target]';
 const STATS_EVERY_MS = 2000;
 
-export const HAND_MODEL_PATH = 'generated/hand_landmarker.task';
+/** Where the page serves each hand model bundle (build:hand-model makes both). */
+export const HAND_MODEL_PATHS: Record<HandModel, string> = {
+  full: 'generated/hand_landmarker.task',
+  lite: 'generated/hand_landmarker_lite.task',
+};
 
 export function useGestureControl(settings: KioskSettings['gestures']) {
   const status = useGestureStatus();
@@ -164,8 +168,9 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
         // A GPU that failed is the installer's business: health and the admin screen show "CPU (GPU failed: …)".
         status.setEngine('ready', {
           delegate: message.delegate,
+          model: message.model,
           numHands: message.numHands,
-          ...(message.gpuFailure ? { problem: `hand model on ${describeDelegate(message.delegate, message.gpuFailure)}` } : {}),
+          ...(message.gpuFailure ? { problem: describeEngine(message.model, message.delegate, message.gpuFailure) } : {}),
         });
         break;
       case 'hands':
@@ -211,8 +216,9 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
       type: 'init',
       wasmLoaderUrl: new URL(wasmLoaderUrl, document.baseURI).href,
       wasmBinaryUrl: new URL(wasmBinaryUrl, document.baseURI).href,
-      modelUrl: new URL(HAND_MODEL_PATH, document.baseURI).href,
+      modelUrls: { full: new URL(HAND_MODEL_PATHS.full, document.baseURI).href, lite: new URL(HAND_MODEL_PATHS.lite, document.baseURI).href },
       delegate: 'auto',
+      model: settings.model,
       numHands: 'auto',
     });
     camera = new CameraSource({ onState: (state, detail) => status.setCamera(state, detail), onStream });

@@ -2,6 +2,7 @@
 // stream of VideoFrames or one ImageBitmap at a time, transferred); only landmarks come
 // out. Times are epoch milliseconds (performance.timeOrigin + performance.now()), the
 // one clock page and worker share.
+import type { HandModel, HandModelChoice } from './landmarker-delegate.ts';
 
 export type DelegateChoice = 'auto' | 'GPU' | 'CPU';
 
@@ -9,8 +10,11 @@ export interface WorkerInit {
   type: 'init';
   wasmLoaderUrl: string;
   wasmBinaryUrl: string;
-  modelUrl: string;
+  /** Both bundles: the worker fetches only the one it runs. */
+  modelUrls: Record<HandModel, string>;
   delegate: DelegateChoice;
+  /** 'auto': full on the GPU, lite on the CPU (also after a GPU that failed); else that one. */
+  model: HandModelChoice;
   /**
    * 'auto': two hands on the GPU; one on the CPU. With room for a second hand MediaPipe
    * runs its palm detector on every frame looking for it, which on a CPU makes each
@@ -38,6 +42,8 @@ export type FromWorker =
   | {
       type: 'ready';
       delegate: 'GPU' | 'CPU';
+      /** The hand model that runs. */
+      model: HandModel;
       numHands: number;
       loadMs: number;
       /** The GPU was tried and failed (the message): the model runs on the CPU instead. */

@@ -72,7 +72,8 @@ export interface AppEventMap {
 
   // Touchless control
   'camera-state': { state: CameraState };
-  'gesture-engine': { state: 'off' | 'loading' | 'ready' | 'failed'; delegate?: 'GPU' | 'CPU'; numHands?: number; problem?: string };
+  /** The hand model's engine: once ready, where it runs (delegate) and which model (full, or lite on the CPU). */
+  'gesture-engine': { state: 'off' | 'loading' | 'ready' | 'failed'; delegate?: 'GPU' | 'CPU'; model?: 'full' | 'lite'; numHands?: number; problem?: string };
   'gesture-hint': { text: string | null };
   gesture: { gesture: string };
   'hand-presence': { present: boolean; hands: number; landmarks: number[] };
