@@ -73,8 +73,8 @@ async function launch(camera: string): Promise<Browser> {
 }
 
 /** The kiosk (gesture fixture pack, portrait) with gestures on and nothing else running. */
-async function idleRun(camera: string, waitForHand: boolean): Promise<{ stats: GestureStats; delegate: string; feed: string }> {
-  const server = await startKioskWebServer({ rendererDir, packDir: await gestureFixturePack(), config: { gestures: { enabled: true } } });
+async function idleRun(camera: string, waitForHand: boolean, model: 'auto' | 'full' = 'auto'): Promise<{ stats: GestureStats; delegate: string; feed: string }> {
+  const server = await startKioskWebServer({ rendererDir, packDir: await gestureFixturePack(), config: { gestures: { enabled: true, model } } });
   const browser = await launch(camera);
   try {
     const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 }, bypassCSP: true })).newPage();
@@ -94,7 +94,7 @@ async function gesturesReady(page: Page, waitForHand: boolean): Promise<{ delega
   if (ready.state !== 'ready') throw new Error(`the hand model did not start: ${String(ready.problem)}`);
   const feed = (await waitForAppEvent(page, 'gesture-feed', {}, 0, 60_000)).detail;
   if (waitForHand) await waitForAppEvent(page, 'hand-presence', { present: true }, 0, 60_000);
-  return { delegate: String(ready.delegate) + (ready.problem ? ` (${ready.problem})` : ''), feed: feed.mode };
+  return { delegate: `${String(ready.model)} model on ${String(ready.delegate)}` + (ready.problem ? ` (${ready.problem})` : ''), feed: feed.mode };
 }
 
 /**
@@ -262,10 +262,14 @@ async function main(): Promise<void> {
     console.log(`\nHand in view, nothing else running (${MEASURE_MS / 1000} s):`);
     const idle = await idleRun(hand, true);
     const s = idle.stats;
-    console.log(`  delegate ${idle.delegate}; frames reach the worker as a ${idle.feed}; ${s.frames} frames analysed, ${s.handFrames} with a hand`);
+    console.log(`  ${idle.delegate}; frames reach the worker as a ${idle.feed}; ${s.frames} frames analysed, ${s.handFrames} with a hand`);
     console.log(`  inference per frame: median ${ms(s.inferenceMedianMs)}, p90 ${ms(s.inferenceP90Ms)}`);
     console.log(`  frame → cursor moved: median ${ms(s.latencyMedianMs)}, p90 ${ms(s.latencyP90Ms)}`);
     console.log(`  UI thread per frame: median ${ms(s.mainThreadMedianMs)}, p90 ${ms(s.mainThreadP90Ms)}`);
+
+    console.log(`\nThe same with the full model forced (gestures.model "full"), for comparison (${MEASURE_MS / 1000} s):`);
+    const full = await idleRun(hand, true, 'full');
+    console.log(`  ${full.delegate}; inference per frame: median ${ms(full.stats.inferenceMedianMs)}, p90 ${ms(full.stats.inferenceP90Ms)}; frame → cursor moved: median ${ms(full.stats.latencyMedianMs)}`);
 
     console.log('\nEmpty scene (the palm detector runs on every frame):');
     const empty = (await idleRun(blank, false)).stats;
