@@ -18,7 +18,8 @@ const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as
 async function send(res: ServerResponse, root: string, urlPath: string, method: string, range: string | null) {
   const r = await respondWithFile(root, urlPath, { method, range });
   res.writeHead(r.status, r.headers);
-  if (r.body) Readable.fromWeb(r.body as NodeReadableStream).pipe(res);
+  if (r.body instanceof Uint8Array) res.end(r.body);
+  else if (r.body) Readable.fromWeb(r.body as NodeReadableStream).pipe(res);
   else res.end();
 }
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-async function text(body: ReadableStream<Uint8Array> | null) {
+async function text(body: ReadableStream<Uint8Array> | Uint8Array | null) {
   return body ? Buffer.from(await new Response(body).arrayBuffer()).toString() : '';
 }
 
@@ -34,7 +34,20 @@ describe('serving files from a root', () => {
       const r = await respondWithFile(root, p, { method: 'GET', range: null });
       expect(r.status, p).toBe(404);
     }
-    expect(await resolveInsideRoot(root, '/media/logo.png')).toBe(await fs.realpath(path.join(root, 'media', 'logo.png')));
+    expect((await resolveInsideRoot(root, '/media/logo.png'))?.file).toBe(await fs.realpath(path.join(root, 'media', 'logo.png')));
+  });
+
+  it('reads a small file whole and streams a large one, both complete', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024, 'v');
+    await fs.writeFile(path.join(root, 'media', 'clip.mp4'), big);
+    const small = await respondWithFile(root, '/media/logo.png', { method: 'GET', range: null });
+    expect(small.body).toBeInstanceOf(Uint8Array);
+    expect(small.headers['content-length']).toBe('10');
+    const large = await respondWithFile(root, '/media/clip.mp4', { method: 'GET', range: null });
+    expect(large.body).toBeInstanceOf(ReadableStream);
+    expect(large.headers['content-length']).toBe(String(big.length));
+    expect((await text(large.body)).length).toBe(big.length);
+    expect((await respondWithFile(root, '/media/logo.png', { method: 'HEAD', range: null })).body).toBeNull();
   });
 
   it('answers byte ranges so video can seek', async () => {

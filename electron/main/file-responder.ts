@@ -10,8 +10,15 @@ import { contentTypeOf } from '../../content/lib/files/content-types.ts';
 export interface FileResponse {
   status: number;
   headers: Record<string, string>;
-  body: ReadableStream<Uint8Array> | null;
+  /** A small whole file read at once (a catalogue shard, a JSON file); a stream otherwise. */
+  body: ReadableStream<Uint8Array> | Uint8Array | null;
 }
+
+/**
+ * Files up to this size are read in one go: a stream costs a few chunk hand-offs more,
+ * and a scan waits on one catalogue shard (~50 KB). Video and large pictures stream.
+ */
+const READ_WHOLE_BYTES = 512 * 1024;
 
 /** Parses a single "bytes=a-b" range; null = whole file, 'invalid' = 416. */
 export function parseRange(header: string | null, size: number): { start: number; end: number } | null | 'invalid' {
@@ -37,7 +44,7 @@ export function parseRange(header: string | null, size: number): { start: number
  * The real path of `urlPath` under `root`, or null when it is not a regular file
  * inside the root once every symlink is resolved.
  */
-export async function resolveInsideRoot(root: string, urlPath: string): Promise<string | null> {
+export async function resolveInsideRoot(root: string, urlPath: string): Promise<{ file: string; size: number } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -56,7 +63,7 @@ export async function resolveInsideRoot(root: string, urlPath: string): Promise<
   }
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return null;
   const stat = await fs.stat(real).catch(() => null);
-  return stat?.isFile() ? real : null;
+  return stat?.isFile() ? { file: real, size: stat.size } : null;
 }
 
 export async function respondWithFile(
@@ -67,9 +74,9 @@ export async function respondWithFile(
 ): Promise<FileResponse> {
   const notFound: FileResponse = { status: 404, headers: { 'content-type': 'text/plain' }, body: null };
   if (request.method !== 'GET' && request.method !== 'HEAD') return { ...notFound, status: 405 };
-  const file = await resolveInsideRoot(root, urlPath);
-  if (!file) return notFound;
-  const { size } = await fs.stat(file);
+  const found = await resolveInsideRoot(root, urlPath);
+  if (!found) return notFound;
+  const { file, size } = found;
   const headers: Record<string, string> = {
     'content-type': contentTypeOf(file),
     'accept-ranges': 'bytes',
@@ -83,9 +90,16 @@ export async function respondWithFile(
   const end = range?.end ?? size - 1;
   headers['content-length'] = String(size === 0 ? 0 : end - start + 1);
   if (range) headers['content-range'] = `bytes ${start}-${end}/${size}`;
-  const body =
-    request.method === 'HEAD' || size === 0
-      ? null
-      : (Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>);
+  let body: FileResponse['body'] = null;
+  if (request.method !== 'HEAD' && size > 0) {
+    if (!range && size <= READ_WHOLE_BYTES) {
+      const bytes = await fs.readFile(file);
+      // Pack files never change in place; should one have, say what was read.
+      headers['content-length'] = String(bytes.length);
+      body = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    } else {
+      body = Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
+    }
+  }
   return { status: range ? 206 : 200, headers, body };
 }

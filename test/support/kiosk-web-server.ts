@@ -39,7 +39,8 @@ export async function startKioskWebServer(options: KioskWebServerOptions): Promi
       const filePath = inPack ? url.pathname.slice('/pack'.length) : url.pathname === '/' ? '/index.html' : url.pathname;
       const r = await respondWithFile(root, filePath, { method: req.method ?? 'GET', range: req.headers.range ?? null }, inPack ? {} : { 'content-security-policy': csp });
       res.writeHead(r.status, r.headers);
-      if (r.body) Readable.fromWeb(r.body as NodeReadableStream).pipe(res);
+      if (r.body instanceof Uint8Array) res.end(r.body);
+      else if (r.body) Readable.fromWeb(r.body as NodeReadableStream).pipe(res);
       else res.end();
     })().catch((err) => {
       res.writeHead(500).end(String(err));
