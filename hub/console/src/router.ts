@@ -4,6 +4,10 @@ import { createRouter, type Router, type RouterHistory, type RouteRecordRaw } fr
 import { CONSOLE_API } from '../../../content/schema/hub-api/index.ts';
 import type { ApiClient } from './api/call-api.ts';
 import type { useSessionStore } from './auth/session-store.ts';
+// The fleet is where every sign-in lands: its code comes with the console's own, so its
+// data is asked for as soon as the hub says who is signed in, not after another download.
+import FleetPage from './fleet/FleetPage.vue';
+import { prefetchFleet } from './fleet/fleet-prefetch.ts';
 import type { Page } from './shell/pages.ts';
 
 declare module 'vue-router' {
@@ -16,7 +20,7 @@ declare module 'vue-router' {
 }
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'fleet', component: () => import('./fleet/FleetPage.vue'), meta: { page: 'fleet' } },
+  { path: '/', name: 'fleet', component: FleetPage, meta: { page: 'fleet' } },
   { path: '/kiosks/:deviceId', name: 'kiosk', component: () => import('./kiosk/KioskPage.vue'), meta: { page: 'kiosk' }, props: true },
   { path: '/analytics', name: 'analytics', component: () => import('./analytics/AnalyticsPage.vue'), meta: { page: 'analytics' } },
   { path: '/packs', name: 'packs', component: () => import('./packs/PacksPage.vue'), meta: { page: 'packs' } },
@@ -44,6 +48,8 @@ export function createConsoleRouter(history: RouterHistory, deps: { session: Ses
   router.beforeEach(async (to) => {
     if (to.meta.public) return true;
     if (!deps.session.user) {
+      // Landing on the fleet: its list loads while the hub says who is signed in.
+      if (to.name === 'fleet') prefetchFleet(deps.api);
       try {
         deps.session.signIn(await deps.api.callApi(CONSOLE_API.me));
       } catch {

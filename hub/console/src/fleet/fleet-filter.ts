@@ -63,10 +63,16 @@ export function countFleet(rows: readonly KioskRow[]): FleetCounts {
   return { total: rows.length, online, offline: rows.length - online, withAlerts };
 }
 
-/** By store name, then kiosk name, then device id: a stable order between refreshes. */
+/**
+ * By store name, then kiosk name, then device id: a stable order between refreshes. Each
+ * store's name is looked up once, not in every comparison (5,000 kiosks take some 60,000).
+ */
 export function sortFleet(rows: readonly KioskRow[], storeName: (storeId: string) => string): KioskRow[] {
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  return [...rows].sort(
-    (a, b) => collator.compare(storeName(a.storeId), storeName(b.storeId)) || collator.compare(a.name, b.name) || a.deviceId.localeCompare(b.deviceId),
-  );
+  const names = new Map<string, string>();
+  for (const row of rows) if (!names.has(row.storeId)) names.set(row.storeId, storeName(row.storeId));
+  return rows
+    .map((row) => ({ row, store: names.get(row.storeId)! }))
+    .sort((a, b) => collator.compare(a.store, b.store) || collator.compare(a.row.name, b.row.name) || a.row.deviceId.localeCompare(b.row.deviceId))
+    .map((d) => d.row);
 }

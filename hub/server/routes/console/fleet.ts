@@ -11,18 +11,33 @@ import { notFound } from '../../http/http-error.ts';
 import type { HubContext } from '../../hub-context.ts';
 import { actorOf } from './users.ts';
 
-function heartbeatOf(json: string | null): Heartbeat | null {
+/**
+ * Each kiosk's last heartbeat as read for the fleet page, kept until the kiosk sends
+ * another: the console asks for 5,000 kiosks every 30 s while each sends one a minute, so
+ * most are unchanged since the last look and are not parsed and checked again. Only a
+ * cache: a heartbeat is used only when its stored text is the one parsed.
+ */
+const parsed = new Map<string, { json: string; heartbeat: Heartbeat | null }>();
+const PARSED_MAX = 100_000;
+
+function heartbeatOf(deviceId: string, json: string | null): Heartbeat | null {
   if (!json) return null;
+  const known = parsed.get(deviceId);
+  if (known?.json === json) return known.heartbeat;
+  let heartbeat: Heartbeat | null = null;
   try {
-    const parsed = Heartbeat.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
+    const result = Heartbeat.safeParse(JSON.parse(json));
+    heartbeat = result.success ? result.data : null;
   } catch {
-    return null;
+    heartbeat = null;
   }
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(deviceId, { json, heartbeat });
+  return heartbeat;
 }
 
 export function kioskRow(k: KioskRecord, now: number, onlineWithinMs: number): KioskRow {
-  const hb = heartbeatOf(k.heartbeat);
+  const hb = heartbeatOf(k.deviceId, k.heartbeat);
   return {
     deviceId: k.deviceId,
     name: k.name,
