@@ -1,5 +1,6 @@
 // Sample rows shaped by the contract, for the tests.
 import type { KioskRow } from '../../../../content/schema/hub-api/console/fleet.ts';
+import type { DraftRow } from '../../../../content/schema/hub-api/console/pack-drafts.ts';
 import type { StoreRecord } from '../../../../content/schema/hub-api/console/stores.ts';
 
 export const NOW = Date.UTC(2025, 4, 3, 6, 0, 0);
@@ -34,3 +35,23 @@ const week = { mon: [{ open: '10:00', close: '22:00' }], tue: [{ open: '10:00', 
 export function store(id: string, name: string): StoreRecord {
   return { id, name, timezone: 'Asia/Shanghai', hours: structuredClone(week), holidays: [] };
 }
+
+/** A pack draft's row as the hub lists it (the builder's form tests start from it). */
+export function draftRow(over: Partial<DraftRow> = {}): DraftRow {
+  return {
+    id: 'draft-0001',
+    name: 'Spring',
+    packId: 'freshpick-demo',
+    version: '1.1.0',
+    title: { zh: '鲜选', en: 'FreshPick' },
+    startedFrom: 'starter',
+    productCount: 12,
+    createdAt: 1,
+    createdBy: 'mei',
+    updatedAt: 1,
+    updatedBy: 'mei',
+    lastBuild: null,
+    ...over,
+  };
+}
+

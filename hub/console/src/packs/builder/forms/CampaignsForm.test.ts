@@ -1,25 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../../../../../content/schema/campaign.ts';
-import type { DraftDetail, DraftRow } from '../../../../../../content/schema/hub-api/console/pack-drafts.ts';
+import type { DraftDetail } from '../../../../../../content/schema/hub-api/console/pack-drafts.ts';
 import { consoleTestApp } from '../../../test-support/console-test-app.ts';
+import { draftRow } from '../../../test-support/fixtures.ts';
 import { fakeHub } from '../../../test-support/fake-hub.ts';
 import CampaignsForm from './CampaignsForm.vue';
 
-const draft: DraftRow = {
-  id: 'draft-0001',
-  name: 'Spring',
-  packId: 'freshpick-demo',
-  version: '1.1.0',
-  title: { zh: '鲜选', en: 'FreshPick' },
-  startedFrom: 'starter',
-  productCount: 12,
-  createdAt: 1,
-  createdBy: 'mei',
-  updatedAt: 1,
-  updatedBy: 'mei',
-  lastBuild: null,
-};
+const draft = draftRow();
 
 const campaign: Campaign = {
   id: 'ten-off-59',

@@ -1,24 +1,12 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import type { DraftDetail, DraftRow } from '../../../../../../content/schema/hub-api/console/pack-drafts.ts';
+import type { DraftDetail } from '../../../../../../content/schema/hub-api/console/pack-drafts.ts';
 import { consoleTestApp } from '../../../test-support/console-test-app.ts';
+import { draftRow } from '../../../test-support/fixtures.ts';
 import { fakeHub } from '../../../test-support/fake-hub.ts';
 import PackSettingsForm from './PackSettingsForm.vue';
 
-const draft: DraftRow = {
-  id: 'draft-0001',
-  name: 'Spring',
-  packId: 'freshpick-demo',
-  version: '1.0.1',
-  title: { zh: '鲜选', en: 'FreshPick' },
-  startedFrom: 'store sh-001: freshpick-demo 1.0.0',
-  productCount: 66,
-  createdAt: 1,
-  createdBy: 'mei',
-  updatedAt: 1,
-  updatedBy: 'mei',
-  lastBuild: null,
-};
+const draft = draftRow({ version: '1.0.1', startedFrom: 'store sh-001: freshpick-demo 1.0.0', productCount: 66 });
 const detail: DraftDetail = {
   draft,
   pack: { packId: 'freshpick-demo', version: '1.0.1', title: { 'zh-CN': '鲜选', en: 'FreshPick' }, targets: { stores: [], kiosks: [] } },

@@ -1,27 +1,15 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CSRF_HEADER } from '../../../../../../content/schema/hub-api/console/auth.ts';
-import type { DraftDetail, DraftRow } from '../../../../../../content/schema/hub-api/console/pack-drafts.ts';
+import type { DraftDetail } from '../../../../../../content/schema/hub-api/console/pack-drafts.ts';
 import type { MediaSource } from '../../../../../../content/schema/media-variants.ts';
 import type { Promotion } from '../../../../../../content/schema/promotion.ts';
 import { consoleTestApp } from '../../../test-support/console-test-app.ts';
+import { draftRow } from '../../../test-support/fixtures.ts';
 import { fakeHub, type FakeRoute } from '../../../test-support/fake-hub.ts';
 import PromotionsForm from './PromotionsForm.vue';
 
-const draft: DraftRow = {
-  id: 'draft-0001',
-  name: 'Spring',
-  packId: 'freshpick-demo',
-  version: '1.1.0',
-  title: { zh: '鲜选', en: 'FreshPick' },
-  startedFrom: 'starter',
-  productCount: 12,
-  createdAt: 1,
-  createdBy: 'mei',
-  updatedAt: 1,
-  updatedBy: 'mei',
-  lastBuild: null,
-};
+const draft = draftRow();
 
 const fruit = (image: MediaSource | undefined): Promotion => ({ id: 'weekend-fruit', title: { 'zh-CN': '周末鲜果节', en: 'Weekend fruit festival' }, products: [], ...(image ? { image } : {}) });
 
