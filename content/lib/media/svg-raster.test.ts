@@ -6,7 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareArtworkFonts } from './artwork-fonts.ts';
-import { CJK_FONTS, rasterise } from './svg-raster.ts';
+import { CJK_FONTS, rasterise, withRenderRetries } from './svg-raster.ts';
 
 /** The size of the ink of `text` drawn large in the artwork font, in pixels. */
 async function inkOf(text: string, weight = 700): Promise<{ width: number; height: number }> {
@@ -55,3 +55,19 @@ describe('prepareArtworkFonts', () => {
     expect(await readdir(root)).toHaveLength(1);
   });
 });
+
+describe('a drawing librsvg fails now and then', () => {
+  it('is drawn again, and any other error or a third failure is thrown as it came', async () => {
+    let calls = 0;
+    const flaky = () => (++calls < 3 ? Promise.reject(new Error('svgload_buffer: SVG rendering failed')) : Promise.resolve('drawn'));
+    expect(await withRenderRetries(flaky)).toBe('drawn');
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(withRenderRetries(() => (++calls, Promise.reject(new Error('svgload_buffer: SVG rendering failed'))))).rejects.toThrow('SVG rendering failed');
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(withRenderRetries(() => (++calls, Promise.reject(new Error('Input buffer contains unsupported image format'))))).rejects.toThrow('unsupported image format');
+    expect(calls).toBe(1);
+  });
+});
+
