@@ -24,9 +24,21 @@ export interface KioskOptions {
   packDir: string;
 }
 
-export const test = base.extend<KioskOptions & { kiosk: KioskWebServer }>({
+export const test = base.extend<KioskOptions & { kiosk: KioskWebServer; strayWindows: void }>({
   config: [undefined, { option: true }],
   packDir: [demoPackDir, { option: true }],
+  /**
+   * Windows a test opened itself (browser.newPage, browser.newContext) close with it. Left
+   * open, a kiosk page goes on playing its attract loop in the worker's browser for every
+   * test after it, and on two cores a game in a later test ran too slowly to finish.
+   */
+  strayWindows: [
+    async ({ browser, context }, use) => {
+      await use();
+      await Promise.all(browser.contexts().filter((c) => c !== context).map((c) => c.close().catch(() => undefined)));
+    },
+    { auto: true },
+  ],
   kiosk: async ({ config, packDir }, use) => {
     const server = await startKioskWebServer({ rendererDir, packDir, config });
     await use(server);
