@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_KIOSK_CONFIG, KioskConfig } from './kiosk-config.ts';
 
 describe('gestures.model: which hand model touchless control runs', () => {
-  it('is auto (full on a GPU, lite on the CPU) unless kiosk.json says otherwise, also when gestures is given without it', () => {
-    expect(DEFAULT_KIOSK_CONFIG.gestures.model).toBe('auto');
-    expect(KioskConfig.parse({ gestures: { enabled: true } }).gestures.model).toBe('auto');
+  it('is the full model unless kiosk.json says otherwise, also when gestures is given without it', () => {
+    expect(DEFAULT_KIOSK_CONFIG.gestures.model).toBe('full');
+    expect(KioskConfig.parse({ gestures: { enabled: true } }).gestures.model).toBe('full');
   });
 
   it('may force the lite or the full model', () => {

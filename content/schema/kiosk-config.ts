@@ -117,14 +117,16 @@ export const KioskConfig = z
           .default({ x: 0.15, y: 0.1, width: 0.7, height: 0.7 }),
         mirror: z.boolean().default(true),
         /**
-         * The hand model: 'auto' runs the full one on a GPU and the lite one (MediaPipe's
-         * model complexity 0: smaller and cheaper per frame, a little less precise) on the
-         * CPU; 'lite' or 'full' forces one whatever the delegate.
+         * The hand model: 'full' (the default) everywhere; 'auto' runs the lite one
+         * (MediaPipe's model complexity 0: cheaper per frame) on the CPU and the full one on
+         * a GPU; 'lite' forces the lite one. The lite model loses a fast-moving hand more
+         * often (the swipe e2e missed a swipe with it), so it is a choice for kiosks whose
+         * CPU cannot afford the full one, not the default.
          */
-        model: z.enum(HAND_MODEL_CHOICES).default('auto'),
+        model: z.enum(HAND_MODEL_CHOICES).default('full'),
       })
       .strict()
-      .default({ enabled: false, click: 'both', dwellMs: 1200, zone: { x: 0.15, y: 0.1, width: 0.7, height: 0.7 }, mirror: true, model: 'auto' }),
+      .default({ enabled: false, click: 'both', dwellMs: 1200, zone: { x: 0.15, y: 0.1, width: 0.7, height: 0.7 }, mirror: true, model: 'full' }),
     /** The time zone of the night window and the nightly restart; the system's when not set. */
     timeZone: TimeZoneName.optional(),
     updates: z

@@ -1,5 +1,5 @@
 // The real hand models (built by build:hand-model from @mediapipe/hands, served by the
-// kiosk itself; the lite one where the kiosk has no GPU) running in the kiosk's worker on Google's sample photos, held up to
+// kiosk itself; the full one unless kiosk.json chooses the lite one) running in the kiosk's worker on Google's sample photos, held up to
 // Chromium's fake camera: each hand is found with its 21 landmarks; an empty grey
 // scene gives no hand at all, however many frames are analysed.
 import { blankCamera, PHOTOS, stillCamera } from '../support/gesture/scenes.ts';
@@ -13,8 +13,8 @@ for (const [name, photo] of Object.entries(PHOTOS)) {
       await openKiosk(page, kiosk);
       const ready = await waitForAppEvent(page, 'gesture-engine', { state: 'ready' }, 0, 30_000);
       expect(['CPU', 'GPU']).toContain(ready.detail.delegate);
-      // The lite model on a CPU (a kiosk without a GPU, as here), the full one on a GPU.
-      expect(ready.detail.model).toBe(ready.detail.delegate === 'CPU' ? 'lite' : 'full');
+      // The full model unless kiosk.json chooses the lite one.
+      expect(ready.detail.model).toBe('full');
       const found = await waitForAppEvent(page, 'hand-presence', { present: true }, 0, 30_000);
       expect(found.detail.hands).toBe(1);
       expect(found.detail.landmarks).toEqual([21]);
