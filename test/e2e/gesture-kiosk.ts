@@ -51,6 +51,8 @@ export const test = base.extend<{ scene: CameraScene; fixturePack: boolean; came
   page: async ({ cameraContext }, use) => {
     await use(await cameraContext.newPage());
   },
+  // Each test has its own browser (above), closed with it: nothing to tidy in the worker's.
+  strayWindows: async ({}, use) => use(),
 });
 export { appEventNames, appEvents, expect, lastEventSeq, openKiosk, storedEvents, waitForAppEvent } from './fixtures.ts';
 
