@@ -133,6 +133,8 @@ test('events wait out a hub outage and a kill -9 of the kiosk, then arrive once 
     // The kiosk enrols and its first event (the pack it shows) reaches the hub; then the hub goes away.
     await waitForAppEvent(browser.page, 'hub-status', { state: 'enrolled', storeId: 'demo-store' }, 0, 30_000);
     await expect.poll(() => rig.count(), { timeout: 15_000 }).toBe(1);
+    // The hub may have stored it before the kiosk read the answer: wait until the kiosk has it acknowledged too.
+    await expect.poll(() => queued(browser.page), { timeout: 10_000 }).toBe(0);
     await rig.proxy.setDown(true);
     await browser.page.getByTestId('attract').click();
     await waitForAppEvent(browser.page, 'session-started');
