@@ -17,19 +17,35 @@ describe('resolution governor', () => {
     expect(g.resolution).toBe(1);
   });
 
-  it('steps down a window at a time while frames stay slow, never below the last step', () => {
+  it('steps down after two slow windows in a row while frames stay slow, never below the last step', () => {
     const g = new ResolutionGovernor({ start: 2, windowFrames: 10, warmupMs: 500 });
     expect(feed(g, 250, 2)).toEqual([]); // warming up: not counted
-    expect(feed(g, 40, 9)).toEqual([]);
+    expect(feed(g, 40, 19)).toEqual([]);
     expect(feed(g, 40, 1)).toEqual([1.5]);
     expect(feed(g, 40, 100)).toEqual([1]);
     expect(g.resolution).toBe(1);
   });
 
-  it('reacts within about a second even when frames are very slow', () => {
+  it('keeps its resolution through one slow second between smooth ones', () => {
+    const g = new ResolutionGovernor({ start: 1, windowFrames: 10, warmupMs: 0 });
+    expect(feed(g, 16.7, 10)).toEqual([]);
+    expect(feed(g, 50, 10)).toEqual([]); // one slow window: a hiccup
+    expect(feed(g, 16.7, 10)).toEqual([]);
+    expect(feed(g, 50, 10)).toEqual([]); // not in a row with the first
+    expect(g.resolution).toBe(1);
+    expect(feed(g, 50, 10)).toEqual([0.75]);
+  });
+
+  it('reacts within about two seconds even when frames are very slow', () => {
     const g = new ResolutionGovernor({ start: 1, warmupMs: 0 });
-    // Four frames a second: the first window closes after one second, not after 40 frames.
+    // Four frames a second: each window closes after one second, not after 40 frames.
+    expect(feed(g, 250, 4)).toEqual([]);
     expect(feed(g, 250, 4)).toEqual([0.75]);
+  });
+
+  it('steps down on the first slow window when told to', () => {
+    const g = new ResolutionGovernor({ start: 1, warmupMs: 0, windowFrames: 10, slowWindows: 1 });
+    expect(feed(g, 40, 10)).toEqual([0.75]);
   });
 
   it('ignores a few slow frames (a garbage collection) in an otherwise smooth window', () => {

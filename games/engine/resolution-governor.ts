@@ -1,7 +1,9 @@
 // Keeps play smooth on a weak GPU: when frames are slow, the game draws into a smaller
 // buffer that the browser scales up (1 → 0.75 → 0.5 of the device resolution). On a
 // kiosk GPU at 1080p frames stay fast and nothing changes. It only steps down, within
-// one game session; the next session starts at full resolution again.
+// one game session; the next session starts at full resolution again — so one slow
+// second (a garbage collection, the hand model warming up, an upload) is not enough:
+// it steps down after `slowWindows` slow windows in a row.
 
 export interface GovernorOptions {
   /** The device resolution to start from. */
@@ -15,6 +17,8 @@ export interface GovernorOptions {
   windowMs?: number;
   /** Time ignored at the start (shaders compiling, first texture uploads). */
   warmupMs?: number;
+  /** Slow windows in a row that step down (default 2). */
+  slowWindows?: number;
 }
 
 export class ResolutionGovernor {
@@ -24,8 +28,10 @@ export class ResolutionGovernor {
   private readonly windowMs: number;
   private readonly frames: number[] = [];
   private windowTime = 0;
+  private readonly slowWindows: number;
   private warmup: number;
   private step = 0;
+  private slowInARow = 0;
 
   constructor(private readonly options: GovernorOptions) {
     this.steps = options.steps ?? [1, 0.75, 0.5];
@@ -33,6 +39,7 @@ export class ResolutionGovernor {
     this.windowFrames = options.windowFrames ?? 40;
     this.windowMs = options.windowMs ?? 1000;
     this.warmup = options.warmupMs ?? 500;
+    this.slowWindows = options.slowWindows ?? 2;
   }
 
   get resolution(): number {
@@ -53,7 +60,12 @@ export class ResolutionGovernor {
     const median = sorted[Math.floor(sorted.length / 2)]!;
     this.frames.length = 0;
     this.windowTime = 0;
-    if (median <= this.slowMs) return null;
+    if (median <= this.slowMs) {
+      this.slowInARow = 0;
+      return null;
+    }
+    if (++this.slowInARow < this.slowWindows) return null;
+    this.slowInARow = 0;
     this.step++;
     return this.resolution;
   }

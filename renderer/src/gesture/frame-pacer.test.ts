@@ -40,6 +40,28 @@ describe('frame pacer', () => {
     expect(taken(pacer, 1000, 20, 3000)).toBeGreaterThanOrEqual(before - 1);
   });
 
+  it('leaves a game most of the machine from its first frame, and takes its share back after', () => {
+    const pacer = new FramePacer();
+    const before = taken(pacer, 2000, 30);
+    pacer.setPlaying(true);
+    // 30 ms per frame at most 20% of the time while playing: ≤ 6.7 frames a second, without any jank reported first.
+    const playing = taken(pacer, 2000, 30, 2000);
+    expect((playing * 30) / 2000).toBeLessThanOrEqual(0.22);
+    expect(playing / 2).toBeGreaterThanOrEqual(5.5);
+    pacer.setPlaying(false);
+    expect(taken(pacer, 2000, 30, 4000)).toBeGreaterThanOrEqual(before - 1);
+  });
+
+  it('analyses nothing while held, then resumes at its rate', () => {
+    const pacer = new FramePacer();
+    expect(pacer.take(0)).toBe(true);
+    pacer.hold(10, 300);
+    expect(taken(pacer, 300, 10, 10)).toBe(0);
+    pacer.hold(100, 100); // a shorter hold inside a longer one changes nothing
+    expect(pacer.take(305)).toBe(false);
+    expect(pacer.take(311)).toBe(true);
+  });
+
   it('never drops below the floor, where tracking a hand would stop working', () => {
     const pacer = new FramePacer();
     pacer.recordInference(120);

@@ -131,5 +131,11 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'jank':
       pacer.reportJank(message.share);
       break;
+    case 'game':
+      pacer.setPlaying(message.playing);
+      break;
+    case 'hold':
+      pacer.hold(performance.now(), message.ms);
+      break;
   }
 };

@@ -110,7 +110,7 @@ async function kioskWithGestures(settings: Partial<KioskSettings['gestures']> = 
   trackKioskLifecycle(tracker, { session, screen, pack: useShownPackStore() });
   await flushPromises();
   const worker = FakeWorker.last!;
-  expect(worker.received.map((m) => m.type)).toEqual(['init', 'stream']);
+  expect(worker.received.map((m) => m.type)).toEqual(['init', 'game', 'stream']);
   worker.answer({ type: 'ready', delegate: 'CPU', model: 'lite', numHands: 1, loadMs: 900, gpuFailure: null });
   await flushPromises();
   const hint = () => wrapper!.find('[data-testid="gesture-hint"]');
@@ -192,6 +192,24 @@ describe('the cursor', () => {
     expect([...places].every((p) => /^translate\(\d+px, \d+px\)$/.test(p))).toBe(true);
     // …and the overlay was not re-rendered for it (nothing was pressed or dwelt on).
     expect(kiosk.layerUpdates() - updates).toBe(0);
+  });
+});
+
+describe('sharing the machine', () => {
+  it('the worker analyses less while a game is on screen, and pauses when a hand scanner types', async () => {
+    const kiosk = await kioskWithGestures();
+    const told = () => kiosk.worker.received.filter((m) => m.type === 'game' || m.type === 'hold');
+    expect(told()).toEqual([{ type: 'game', playing: false }]);
+    kiosk.screen.go('games');
+    await flushPromises();
+    kiosk.screen.go('game');
+    await flushPromises();
+    expect(told().at(-1)).toEqual({ type: 'game', playing: true });
+    kiosk.screen.go('games');
+    await flushPromises();
+    expect(told().at(-1)).toEqual({ type: 'game', playing: false });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '6' }));
+    expect(told().at(-1)).toEqual({ type: 'hold', ms: 400 });
   });
 });
 

@@ -29,6 +29,11 @@ export const cursorTransform = (at: PagePoint): string => `translate(${Math.roun
 /** Elements a dwell may press. Canvases (games) are played by moving and pinching, not dwelling. */
 const DWELL_TARGETS = 'button:not([disabled]), a[href], [role="button"], input, select, label, [data-gesture-target]';
 const STATS_EVERY_MS = 2000;
+/**
+ * A key press holds the hand model this long: on a kiosk keys come from a hand scanner,
+ * and the product page it asks for should not wait for the CPU behind an inference.
+ */
+const SCAN_HOLD_MS = 400;
 
 /** Where the page serves each hand model bundle (build:hand-model makes both). */
 export const HAND_MODEL_PATHS: Record<HandModel, string> = {
@@ -223,11 +228,18 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
     });
     camera = new CameraSource({ onState: (state, detail) => status.setCamera(state, detail), onStream });
     camera.start();
+    post({ type: 'game', playing: playingGame() });
     stopJank = startJankMonitor((share) => post({ type: 'jank', share }));
+    window.addEventListener('keydown', holdForScan, { capture: true, passive: true });
     statsTimer = setInterval(emitStats, STATS_EVERY_MS);
   }
 
+  function holdForScan(): void {
+    post({ type: 'hold', ms: SCAN_HOLD_MS });
+  }
+
   function stop(): void {
+    window.removeEventListener('keydown', holdForScan, { capture: true });
     clearInterval(statsTimer);
     stopJank?.();
     camera?.stop();
@@ -240,6 +252,9 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
     status.setEngine('off');
   }
 
+  // A game draws on the same cores as the hand model: the worker analyses less often meanwhile.
+  const playingGame = () => screen.current === 'game';
+  watch(playingGame, (playing) => post({ type: 'game', playing }));
   watch(
     () => session.anonymousId,
     () => (usedThisSession.value = false),

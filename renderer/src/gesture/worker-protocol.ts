@@ -30,7 +30,11 @@ export type ToWorker =
   /** One frame, for browsers without track processors; the page waits for the answer before the next. */
   | { type: 'frame'; bitmap: ImageBitmap; capturedAt: number }
   /** Share of late UI frames in the last second. */
-  | { type: 'jank'; share: number };
+  | { type: 'jank'; share: number }
+  /** A game starts or stops being played (the worker analyses less often meanwhile). */
+  | { type: 'game'; playing: boolean }
+  /** Analyse nothing for this long: the page has something more urgent (a scan to show). */
+  | { type: 'hold'; ms: number };
 
 export interface WorkerHand {
   score: number;

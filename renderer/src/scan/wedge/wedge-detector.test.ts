@@ -101,6 +101,21 @@ describe('keyboard-wedge scanner detection', () => {
     expect(scans(type(detector, '567892#', 4, 5500))).toEqual(['567892']);
   });
 
+  it('waits longer for the rest of a burst whose keys reach the page late by their own stamps', () => {
+    const detector = createWedgeDetector(DEFAULTS);
+    const code = '6901234567892';
+    // Seven keys sent 4 ms apart, each reaching the page 300 ms after the scanner sent it…
+    const first = [...code.slice(0, 7)].map((ch, i) => detector.key(scannerKey(ch), 1000 + i * 4, false, 1300 + i * 4));
+    // …then nothing for 400 ms: more than the usual quiet, less than quiet plus that delay.
+    expect(detector.quiet(1324 + 400)).toBeNull();
+    expect(detector.idleDueAt()).toBe(1324 + 300 + 250);
+    const rest = [...`${code.slice(7)}\n`].map((ch, i) => detector.key(scannerKey(ch), 1028 + i * 4, false, 1724 + i));
+    expect(scans([...first, ...rest])).toEqual([code]);
+    // Keys on time again: the usual quiet.
+    type(detector, code, 4, 5000);
+    expect(detector.quiet(5048 + 250)).toBe(code);
+  });
+
   it('counts quiet again from the end of a stall', () => {
     const detector = createWedgeDetector(DEFAULTS);
     type(detector, '6901234', 4, 1000);

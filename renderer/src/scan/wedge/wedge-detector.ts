@@ -28,6 +28,12 @@ export type WedgeVerdict =
 const MAX_BURST = 600;
 /** A terminator this soon after a scan belongs to it. */
 const STRAGGLER_MS = 250;
+/**
+ * Keys that reach the page late by their own time stamps say the way from the scanner to
+ * the page is slow (a starved machine): the next key may be as late, so quiet waits that
+ * much longer (up to this).
+ */
+const MAX_LAG_MS = 1000;
 const MODIFIERS = new Set(['ShiftLeft', 'ShiftRight', 'ControlLeft', 'ControlRight', 'AltLeft', 'AltRight', 'MetaLeft', 'MetaRight', 'CapsLock']);
 
 export interface WedgeDetector {
@@ -41,7 +47,10 @@ export interface WedgeDetector {
    * send no Enter). `at` is the time stamp of the next key to arrive.
    */
   idle(at: number): string | null;
-  /** The same from a timer: quiet since the last key was handled (keys still queued behind a busy page do not count as quiet). */
+  /**
+   * The same from a timer: quiet since the last key was handled (keys still queued behind
+   * a busy page do not count as quiet), and longer when keys have been reaching the page late.
+   */
   quiet(now: number): string | null;
   /** When `quiet` should next be called, or null when nothing is pending. */
   idleDueAt(): number | null;
@@ -61,6 +70,8 @@ export function createWedgeDetector(options: WedgeOptions): WedgeDetector {
   let typed = '';
   let lastAt = -Infinity;
   let lastSeenAt = -Infinity;
+  /** How late the burst's last key reached the page, by its time stamp. */
+  let lastLag = 0;
   let lastScanAt = -Infinity;
   /**
    * The burst the quiet timer last ended. If a key then arrives whose time stamp says it
@@ -119,6 +130,7 @@ export function createWedgeDetector(options: WedgeOptions): WedgeDetector {
   return {
     key(key, at, repeat = false, seenAt = at) {
       lastSeenAt = seenAt;
+      lastLag = Math.min(MAX_LAG_MS, Math.max(0, seenAt - at));
       if (MODIFIERS.has(key.code)) return { action: chars ? 'buffer' : 'pass' };
       if (repeat) {
         reset();
@@ -154,11 +166,11 @@ export function createWedgeDetector(options: WedgeOptions): WedgeDetector {
     },
 
     quiet(now) {
-      return flushIfQuiet(now, now - lastSeenAt);
+      return flushIfQuiet(now, now - lastSeenAt - lastLag);
     },
 
     idleDueAt() {
-      return chars === '' ? null : lastSeenAt + flushAfterMs;
+      return chars === '' ? null : lastSeenAt + lastLag + flushAfterMs;
     },
 
     stalled(now) {
