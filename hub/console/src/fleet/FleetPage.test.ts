@@ -52,6 +52,15 @@ describe('the fleet page', () => {
     wrapper.unmount();
   });
 
+  it('shows the list before its rows are checked, and takes it away with a clear error when a row breaks the contract', async () => {
+    const broken = { ...kiosk({ deviceId: 'sh-door-0009' }), online: 'yes' } as unknown as KioskRow;
+    const { wrapper } = await renderFleet([...fleet, broken]);
+    // flushPromises lets every slice of the check run: the list is gone and the page says why.
+    await vi.waitFor(() => expect(shownIds(wrapper)).toEqual([]));
+    expect(wrapper.text()).toContain('The hub gave an answer the console does not understand');
+    wrapper.unmount();
+  });
+
   it('filters by store and by name or device id, and counts what is left', async () => {
     const { wrapper } = await renderFleet(fleet);
     await wrapper.get('[data-testid=fleet-store-filter]').setValue('sh-01');
