@@ -23,6 +23,29 @@ for (const [name, photo] of Object.entries(PHOTOS)) {
   });
 }
 
+test.describe('a game on screen', () => {
+  test.use({ scene: { make: () => stillCamera(PHOTOS.victory), autoAllow: true } });
+
+  test('runs the lite model on the CPU while the game is on screen, still following the hand, and the full one again after', async ({ page, kiosk }) => {
+    await openKiosk(page, kiosk);
+    const ready = await waitForAppEvent(page, 'gesture-engine', { state: 'ready' }, 0, 30_000);
+    test.skip(ready.detail.delegate !== 'CPU', 'on a GPU the same model runs in games');
+    await waitForAppEvent(page, 'gesture-model', { model: 'full' }, 0, 30_000);
+    await page.getByTestId('attract').click();
+    await page.getByTestId('tile-play').click();
+    await page.locator('[data-testid^="game-"]').first().click();
+    await expect(page.getByTestId('game-screen')).toBeVisible();
+    const lite = await waitForAppEvent(page, 'gesture-model', { model: 'lite' }, 0, 30_000);
+    // The lite model finds the hand too: frames with a hand keep being counted while the game is on screen.
+    const handFrames = () => page.evaluate(() => window.__kioskTest!.events.filter((e) => e.type === 'gesture-stats').at(-1)?.detail.handFrames ?? 0);
+    const atSwitch = await handFrames();
+    await expect.poll(handFrames, { timeout: 30_000 }).toBeGreaterThan(atSwitch + 3);
+    await expect(page.getByTestId('gesture-cursor')).toBeVisible();
+    await page.getByTestId('back').click();
+    await waitForAppEvent(page, 'gesture-model', { model: 'full' }, lite.seq, 30_000);
+  });
+});
+
 test.describe('a browser without MediaStreamTrackProcessor', () => {
   test.use({ scene: { make: () => stillCamera(PHOTOS.victory), autoAllow: true } });
 

@@ -1,8 +1,9 @@
 // The hand-landmarker worker: MediaPipe HandLandmarker in VIDEO mode, off the UI
 // thread. Camera frames arrive here and never leave: each is analysed (or skipped by
 // the pacer) and closed at once; only landmarks are posted back. Nothing is stored or
-// logged. The model goes with the delegate (landmarker-delegate.ts): the full one on a
-// GPU, the lite one on the CPU, unless the kiosk's settings force one.
+// logged. The model is the one the kiosk's settings choose for the delegate
+// (landmarker-delegate.ts); while a game is played on the CPU the lite one is loaded
+// instead, and the usual one again after.
 //
 // tasks-vision loads its wasm loader with importScripts in classic workers; a module
 // worker has no importScripts, so tasks-vision falls back to import(), which needs the
@@ -10,10 +11,20 @@
 // globalThis.ModuleFactory). The page passes that loader and its matching binary.
 import { HandLandmarker } from '@mediapipe/tasks-vision';
 import { FramePacer } from './frame-pacer.ts';
-import { createLandmarker, isHardwareRenderer, type Delegate, type HandModel } from './landmarker-delegate.ts';
+import { createLandmarker, gameModelFor, isHardwareRenderer, type Delegate, type HandModel } from './landmarker-delegate.ts';
 import { epochNow, type FromWorker, type ToWorker, type WorkerHand, type WorkerInit } from './worker-protocol.ts';
 
 let landmarker: HandLandmarker | null = null;
+/** Fetches a model bundle (each once), set when the landmarker is made. */
+let loadModel: ((model: HandModel) => Promise<Uint8Array>) | null = null;
+let delegateInUse: Delegate = 'CPU';
+/** The model outside games, the one while a game is played, and the one loaded now. */
+let baseModel: HandModel = 'full';
+let gameModel: HandModel = 'full';
+let loadedModel: HandModel = 'full';
+/** A model change under way: frames are skipped until it is done. */
+let switching = false;
+let playing = false;
 let reader: ReadableStreamDefaultReader<VideoFrame> | null = null;
 let lastTimestamp = 0;
 const pacer = new FramePacer();
@@ -59,7 +70,43 @@ async function create(init: WorkerInit): Promise<void> {
   const made = await createLandmarker(async (delegate, model) => HandLandmarker.createFromOptions(fileset, options(delegate, await load(model))), preferGpu, init.model);
   landmarker = made.landmarker;
   const { delegate, model, gpuFailure } = made;
+  loadModel = load;
+  delegateInUse = delegate;
+  baseModel = loadedModel = model;
+  gameModel = gameModelFor(delegate, model);
   post({ type: 'ready', delegate, model, numHands: hands(delegate), loadMs: performance.now() - started, gpuFailure });
+  post({ type: 'model', model });
+  followGame();
+}
+
+/** Frames can be analysed now. */
+const analysing = () => landmarker !== null && !switching;
+
+/**
+ * Loads the model the moment calls for (the game's while a game is played) into the one
+ * landmarker: MediaPipe rebuilds its graph around the new model, in a few hundred ms,
+ * during which frames are skipped. One change at a time; the last call wins.
+ */
+function followGame(): void {
+  const wanted = playing ? gameModel : baseModel;
+  if (!landmarker || !loadModel || switching || wanted === loadedModel) return;
+  const running = landmarker;
+  const load = loadModel;
+  switching = true;
+  (async () => {
+    await running.setOptions({ baseOptions: { modelAssetBuffer: await load(wanted), delegate: delegateInUse } });
+    loadedModel = wanted;
+    post({ type: 'model', model: wanted });
+  })()
+    .catch((err: Error) => {
+      // The game goes on with the usual model; the page hears why.
+      gameModel = baseModel;
+      post({ type: 'error', stage: 'frame', message: `the ${wanted} hand model could not be loaded: ${err.message}` });
+    })
+    .finally(() => {
+      switching = false;
+      followGame();
+    });
 }
 
 function analyse(source: VideoFrame | ImageBitmap, frameAt: number): void {
@@ -90,7 +137,7 @@ async function readFrames(readable: ReadableStream<VideoFrame>): Promise<void> {
       const { value: frame, done } = await own.read();
       if (done) break;
       try {
-        if (landmarker && pacer.take(performance.now())) analyse(frame, epochNow());
+        if (analysing() && pacer.take(performance.now())) analyse(frame, epochNow());
       } catch (err) {
         post({ type: 'error', stage: 'frame', message: (err as Error).message });
       } finally {
@@ -119,7 +166,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'frame': {
       const { bitmap } = message;
       try {
-        if (landmarker && pacer.take(performance.now())) analyse(bitmap, message.capturedAt);
+        if (analysing() && pacer.take(performance.now())) analyse(bitmap, message.capturedAt);
         else post({ type: 'skipped' });
       } catch (err) {
         post({ type: 'error', stage: 'frame', message: (err as Error).message });
@@ -132,7 +179,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       pacer.reportJank(message.share);
       break;
     case 'game':
-      pacer.setPlaying(message.playing);
+      playing = message.playing;
+      pacer.setPlaying(playing);
+      followGame();
       break;
     case 'hold':
       pacer.hold(performance.now(), message.ms);

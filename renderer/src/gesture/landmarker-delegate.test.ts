@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLandmarker, describeDelegate, describeEngine, isHardwareRenderer, modelFor, type Delegate, type HandModel } from './landmarker-delegate.ts';
+import { createLandmarker, describeDelegate, describeEngine, gameModelFor, isHardwareRenderer, modelFor, type Delegate, type HandModel } from './landmarker-delegate.ts';
 
 /** A landmarker factory that records what it was asked for and fails where told. */
 function fakeFactory(fails: Partial<Record<Delegate, unknown>> = {}) {
@@ -79,5 +79,14 @@ describe('isHardwareRenderer', () => {
     expect(isHardwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(false);
     expect(isHardwareRenderer('Microsoft Basic Render Driver')).toBe(false);
     expect(isHardwareRenderer('')).toBe(false);
+  });
+});
+
+describe('the model while a game is played', () => {
+  it('is the lite one on the CPU, whatever runs otherwise, and unchanged on the GPU', () => {
+    expect(gameModelFor('CPU', 'full')).toBe('lite');
+    expect(gameModelFor('CPU', 'lite')).toBe('lite');
+    expect(gameModelFor('GPU', 'full')).toBe('full');
+    expect(gameModelFor('GPU', 'lite')).toBe('lite');
   });
 });

@@ -19,6 +19,16 @@ export function modelFor(delegate: Delegate, choice: HandModelChoice): HandModel
   return delegate === 'GPU' ? 'full' : 'lite';
 }
 
+/**
+ * The model that runs while a game is played: on the CPU the lite one, whatever runs
+ * otherwise — a game is played by moving the cursor and pinching, which the lite model
+ * follows well, and it leaves a game drawn in software a quarter more of the CPU. (Swipes,
+ * which the lite model tracks less surely, are not used in a game.)
+ */
+export function gameModelFor(delegate: Delegate, model: HandModel): HandModel {
+  return delegate === 'CPU' ? 'lite' : model;
+}
+
 export interface CreatedLandmarker<T> {
   landmarker: T;
   delegate: Delegate;

@@ -185,6 +185,9 @@ export function useGestureControl(settings: KioskSettings['gestures']) {
       case 'skipped':
         feed?.answered();
         break;
+      case 'model':
+        emitAppEvent('gesture-model', { model: message.model });
+        break;
       case 'stream-ended':
         break;
       case 'error':

@@ -63,6 +63,8 @@ export type FromWorker =
       inferenceMs: number;
       hands: WorkerHand[];
     }
+  /** The model that analyses frames from now on (the first frame's, and a change for a game and back). */
+  | { type: 'model'; model: HandModel }
   /** A frame offered but not analysed (the pacer skipped it): lets the page send the next. */
   | { type: 'skipped' }
   | { type: 'stream-ended' }

@@ -73,6 +73,8 @@ export interface AppEventMap {
   // Touchless control
   'camera-state': { state: CameraState };
   /** The hand model's engine: once ready, where it runs (delegate) and which model (full, or lite on the CPU). */
+  /** The hand model that analyses frames from now on (the lite one while a game is played on the CPU). */
+  'gesture-model': { model: 'full' | 'lite' };
   'gesture-engine': { state: 'off' | 'loading' | 'ready' | 'failed'; delegate?: 'GPU' | 'CPU'; model?: 'full' | 'lite'; numHands?: number; problem?: string };
   'gesture-hint': { text: string | null };
   gesture: { gesture: string };
