@@ -171,6 +171,8 @@ interface GameRun {
   /** Frames the hand model analysed per second while measuring (the stats' counts are totals since start). */
   analysedPerSec: number | null;
   delegate: string | null;
+  /** The hand model that ran while the game was played (the lite one on the CPU). */
+  gameModel: string | null;
   /** Gestures recognised while measuring (a bench that swiped the game away would be wrong). */
   gestures: string[];
 }
@@ -207,6 +209,7 @@ async function gameRun(camera: string, packDir: string, gestures: boolean): Prom
     const stats = gestures ? await statsAfter(page, await lastSeq(page)) : null;
     const statsSeconds = (performance.now() - t0) / 1000;
     const recognised = (await appEvents(page, 'gesture', seq)).map((e) => e.detail.gesture);
+    const gameModel = gestures ? ((await appEvents(page, 'gesture-model', 0)).at(-1)?.detail.model ?? null) : null;
     const phase = await page.getByTestId('game-screen').getAttribute('data-phase');
     if (phase !== 'playing') throw new Error(`the catch game was not being played at the end of the run (phase ${phase}; gestures seen: ${recognised.join(', ') || 'none'})`);
     const per = (k: keyof Metrics) => ((m1[k] - m0[k]) * 1000) / seconds;
@@ -228,6 +231,7 @@ async function gameRun(camera: string, packDir: string, gestures: boolean): Prom
       stats,
       analysedPerSec: stats && before ? (stats.frames - before.frames) / statsSeconds : null,
       delegate,
+      gameModel,
       gestures: recognised,
     };
   } finally {
@@ -305,7 +309,16 @@ async function main(): Promise<void> {
     const offWidest = Math.max(...offs.map(width));
     const lower = ons.filter((r) => width(r) < offWidest).length;
     console.log(`  drawing buffer at the end: off ${offs.map((r) => r.buffer).join(', ')}; on ${ons.map((r) => r.buffer).join(', ')} (${lower} of ${ROUNDS} on-rounds drew smaller than off did)`);
-    console.log(`  delegate while playing: ${ons[0]!.delegate}`);
+    console.log(`  delegate: ${ons[0]!.delegate}; model while the game was played: ${ons.map((r) => r.gameModel ?? 'n/a').join(', ')}`);
+    // Rounds in which both drew at the same size: the cost of gestures with the resolution held equal.
+    const paired = offs.map((off, i) => [off, ons[i]!] as const).filter(([off, on]) => off.buffer === on.buffer);
+    if (paired.length) {
+      const pOff = mean(paired.map(([off]) => off.fps));
+      const pOn = mean(paired.map(([, on]) => on.fps));
+      console.log(`  rounds drawn at the same size with gestures off and on: ${paired.length} of ${ROUNDS}, ${pOff.toFixed(1)} → ${pOn.toFixed(1)} fps (${((100 * (pOff - pOn)) / pOff).toFixed(1)} % lower)`);
+    } else {
+      console.log(`  no round drew at the same size with gestures off and on`);
+    }
 
     console.log('');
     // The issue sets no target for inference itself: it is reported, and it bounds the rate at which the cursor can follow.

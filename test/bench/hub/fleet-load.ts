@@ -149,11 +149,19 @@ export async function timeFleetPage(hubUrl: string, username: string, password: 
       };
       requestAnimationFrame(look);
     })()`);
+    // BENCH_HUB_FLEET_PROFILE=1: where the page's main thread spent the timed load (JavaScript self time).
+    const cdp = process.env.BENCH_HUB_FLEET_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const t0 = Date.now();
     await page.goto(`${hubUrl}/console/`);
     await page.getByTestId('fleet-row').first().waitFor();
     await page.waitForFunction((n) => document.querySelector('[data-testid="fleet-count-total"]')?.textContent?.replace(/\D/g, '').startsWith(String(n)), count);
     const firstRowsMs = Date.now() - t0;
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
     // Where the time went: the console's start, and the list's request (asked while the hub says who is signed in).
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -182,4 +190,17 @@ export function reportFleet(run: FleetRun, kiosks: number, idleRss: number): voi
   report(`heartbeat p99 with ${kiosks} kiosks and their long-polls open`, Math.round(percentile(lat, 99) * 10) / 10, 'ms', { max: 100 });
   console.log(`hub RSS idle right after start ${Math.round(idleRss / 2 ** 20)} MB; peak with ${kiosks} kiosks ${Math.round(run.rssPeak / 2 ** 20)} MB (+${Math.round((run.rssPeak - idleRss) / 2 ** 20)} MB)`);
   report('hub RSS peak', Math.round(run.rssPeak / 2 ** 20), 'MB', { max: 300 });
+}
+
+/** The functions with the most self time in a CPU profile, top 20. */
+function printProfile(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0));
+  });
+  console.log('fleet page load, main thread self time:');
+  for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${key}`);
 }
