@@ -2,6 +2,7 @@
 // kiosk itself; the full one unless kiosk.json chooses the lite one) running in the kiosk's worker on Google's sample photos, held up to
 // Chromium's fake camera: each hand is found with its 21 landmarks; an empty grey
 // scene gives no hand at all, however many frames are analysed.
+import path from 'node:path';
 import { blankCamera, PHOTOS, stillCamera } from '../support/gesture/scenes.ts';
 import { expect, openKiosk, test, waitForAppEvent } from './gesture-kiosk.ts';
 
@@ -41,6 +42,13 @@ test.describe('a game on screen', () => {
     const atSwitch = await handFrames();
     await expect.poll(handFrames, { timeout: 30_000 }).toBeGreaterThan(atSwitch + 3);
     await expect(page.getByTestId('gesture-cursor')).toBeVisible();
+    // The game's intro with the hand cursor and the gesture hint (a drawn hand, not an emoji the fonts lack), in both languages.
+    const shot = (name: string) => page.screenshot({ path: path.join(test.info().project.outputDir, 'screenshots', `portrait-gesture-game-intro-${name}.png`) });
+    await expect(page.getByTestId('gesture-hint')).toBeVisible();
+    await shot('zh-CN');
+    await page.getByTestId('language-toggle').click();
+    await expect(page.getByTestId('gesture-hint')).toContainText(/hand/i);
+    await shot('en');
     await page.getByTestId('back').click();
     await waitForAppEvent(page, 'gesture-model', { model: 'full' }, lite.seq, 30_000);
   });
