@@ -6,9 +6,10 @@
 // (`gameDuty`) from the first frame, not only after the UI has missed frames for a few
 // seconds: a game drawn in software shares the same cores, and its frame rate is what
 // the shopper sees. A key press (a hand scanner typing a code) holds analysis for a
-// moment, so the product page it asks for has the machine to itself. `minFps` is a floor: below it hand tracking stops
-// working, so on a machine where even that keeps the worker busy, gestures cost a core
-// (the benchmark shows it; turn gestures off or give the kiosk a GPU).
+// moment, so the product page it asks for has the machine to itself. `minFps` is a
+// floor: below it hand tracking stops working, so on a machine where even that keeps
+// the worker busy, gestures cost a core (the benchmark shows it; turn gestures off or
+// give the kiosk a GPU).
 
 export interface PacerOptions {
   maxFps: number;

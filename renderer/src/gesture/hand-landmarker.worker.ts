@@ -99,8 +99,9 @@ function followGame(): void {
     post({ type: 'model', model: wanted });
   })()
     .catch((err: Error) => {
-      // The game goes on with the usual model; the page hears why.
-      gameModel = baseModel;
+      // The model that could not be loaded is not asked for again: the one loaded stays (the page hears why).
+      if (wanted === gameModel) gameModel = loadedModel;
+      if (wanted === baseModel) baseModel = loadedModel;
       post({ type: 'error', stage: 'frame', message: `the ${wanted} hand model could not be loaded: ${err.message}` });
     })
     .finally(() => {
