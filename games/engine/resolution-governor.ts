@@ -1,9 +1,10 @@
 // Keeps play smooth on a weak GPU: when frames are slow, the game draws into a smaller
 // buffer that the browser scales up (1 → 0.75 → 0.5 of the device resolution). On a
 // kiosk GPU at 1080p frames stay fast and nothing changes. It only steps down, within
-// one game session; the next session starts at full resolution again — so one slow
-// second (a garbage collection, the hand model warming up, an upload) is not enough:
-// it steps down after `slowWindows` slow windows in a row.
+// one game session (the next session starts at full resolution again). Since a step
+// lasts the rest of the game, one slow second (a garbage collection, the hand model
+// switching, an upload) is not enough: it steps down after `slowWindows` slow windows
+// in a row.
 
 export interface GovernorOptions {
   /** The device resolution to start from. */
