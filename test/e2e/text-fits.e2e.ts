@@ -99,7 +99,9 @@ for (const [orientation, viewport] of ORIENTATIONS) {
         // The demo product's page runs on below the fold in every orientation and language:
         // the cue says so, and a tap on it shows the next screenful.
         await expect(page.getByTestId('scroll-cue')).toBeVisible();
+        const scrolled = () => page.getByTestId('product').evaluate((el) => el.scrollTop);
         await page.getByTestId('scroll-cue').click();
+        await expect.poll(scrolled).toBeGreaterThan(0);
         // The cue scrolls smoothly: measure once the page has come to rest (mid-scroll, lines pass under the cue).
         await page.getByTestId('product').evaluate(
           (el) =>
