@@ -19,6 +19,7 @@ import { Application, cleanHash, Container, Texture, type Renderer } from 'pixi.
 import type { GameTheme, Size } from '../contract.ts';
 import { fitWorld, type WorldFit } from './fit-world.ts';
 import { ResolutionGovernor } from './resolution-governor.ts';
+import { gameContext } from './webgl-context.ts';
 
 export interface Stage {
   readonly app: Application;
@@ -36,8 +37,13 @@ let queue: Promise<void> = Promise.resolve();
 
 async function makeApplication(): Promise<Application> {
   const app = new Application();
+  const canvas = document.createElement('canvas');
+  // Batches of at most 4 textures: see webgl-context.ts. Without WebGL2 pixi makes its own context.
+  const context = gameContext(canvas) ?? undefined;
   await app.init({
     preference: 'webgl',
+    canvas,
+    context,
     width: 1,
     height: 1,
     // An alpha canvas, so a backdrop image can show through; opaque themes clear with alpha 1.
