@@ -4,6 +4,7 @@ import { watch, type WatchSource } from 'vue';
 import { localize } from '../../../content/schema/localized.ts';
 import type { Promotion } from '../../../content/schema/promotion.ts';
 import type { EventCatalogue } from '../../../content/schema/events/tracking-plan.ts';
+import { afterPaint } from '../components/after-paint.ts';
 import { useTracker } from '../events/tracker.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 
@@ -20,10 +21,12 @@ export function useTrackPromotionViews(source: WatchSource<readonly Promotion[]>
     (offers, before) => {
       const key = (list: readonly Promotion[] | undefined) => list?.map((o) => o.id).join('\n');
       if (key(offers) === key(before)) return;
-      offers.forEach((offer, i) => {
-        tracker
-          .track('Promotion Viewed', promotionViewedProperties(offer, i + 1, via))
-          .catch((err: unknown) => emitAppEvent('track-failed', { event: 'Promotion Viewed', message: String(err) }));
+      // Recorded once they are on screen: the outbox's write would hold up the page's first frame.
+      const shown = offers.map((offer, i) => promotionViewedProperties(offer, i + 1, via));
+      void afterPaint().then(() => {
+        for (const properties of shown) {
+          tracker.track('Promotion Viewed', properties).catch((err: unknown) => emitAppEvent('track-failed', { event: 'Promotion Viewed', message: String(err) }));
+        }
       });
     },
     { immediate: true },

@@ -3,6 +3,7 @@
 import { nextTick, onMounted, shallowRef } from 'vue';
 import type { Product } from '../../../content/schema/product.ts';
 import { useCatalogStore } from '../catalog/catalog-store.ts';
+import { afterPaint } from '../components/after-paint.ts';
 import { useTracker } from '../events/tracker.ts';
 import { useScreenStore } from '../navigation/screen-store.ts';
 import { useShownPackStore } from '../pack/shown-pack-store.ts';
@@ -24,8 +25,11 @@ export function useProductView() {
   const pack = useShownPackStore();
   const tracker = useTracker();
   const view = shallowRef<ProductView>({ kind: 'loading' });
+  // Recorded once the page is on screen: the outbox's write would hold up its first frame.
   const track: typeof tracker.track = (event, properties) =>
-    tracker.track(event, properties).catch((err: unknown) => emitAppEvent('track-failed', { event, message: String(err) }));
+    afterPaint()
+      .then(() => tracker.track(event, properties))
+      .catch((err: unknown) => emitAppEvent('track-failed', { event, message: String(err) }));
 
   function fromScan(scan: ScanResolution): ProductView {
     return scan.product

@@ -8,7 +8,7 @@ import type { ScanNotice, ScanResolution } from './scan-store.ts';
 
 const apple = { gtin: '06901234567892', codes: [], category: 'fruit', name: { 'zh-CN': '苹果' }, price: 1290, images: [], specs: [], related: [] } as unknown as Product;
 
-function setup(options: { screen?: ScreenName; active?: boolean; catalog?: Record<string, Product>; catalogFails?: boolean } = {}) {
+function setup(options: { screen?: ScreenName; active?: boolean; catalog?: Record<string, Product>; catalogFails?: boolean; later?: (work: () => void) => void } = {}) {
   const visited: { screen: ScreenName; params: Record<string, string> }[] = [];
   const tracked: { event: EventName; properties: EventCatalogue[EventName] }[] = [];
   const wakes: string[] = [];
@@ -44,6 +44,7 @@ function setup(options: { screen?: ScreenName; active?: boolean; catalog?: Recor
     screen,
     session,
     catalog,
+    later: options.later ?? ((work) => work()),
     tracker: {
       async track(event, properties) {
         tracked.push({ event, properties });
@@ -69,6 +70,18 @@ describe('a scan, from any screen', () => {
     expect(t.wakes).toEqual(['scan:false']);
     expect(t.visited).toEqual([{ screen: 'home', params: {} }, { screen: 'product', params: { scan: '1' } }]);
     expect(t.resolutions[0]).toMatchObject({ source: 'scanner', product: { gtin: '06901234567892' }, candidate: { codeType: 'ean-13' }, failed: false });
+    expect(t.tracked).toEqual([
+      { event: 'Barcode Scanned', properties: { source: 'scanner', code_type: 'ean-13', recognised: true, lookup: 'hit', product_id: '06901234567892' } },
+    ]);
+  });
+
+  it('records the scan only after the product page was asked for, so the page does not wait for the outbox', async () => {
+    const waiting: (() => void)[] = [];
+    const t = setup({ catalog: { '06901234567892': apple }, later: (work) => waiting.push(work) });
+    await t.handle({ text: '6901234567892', source: 'scanner' });
+    expect(t.visited.at(-1)).toEqual({ screen: 'product', params: { scan: '1' } });
+    expect(t.tracked).toEqual([]);
+    for (const work of waiting) work();
     expect(t.tracked).toEqual([
       { event: 'Barcode Scanned', properties: { source: 'scanner', code_type: 'ean-13', recognised: true, lookup: 'hit', product_id: '06901234567892' } },
     ]);

@@ -5,6 +5,7 @@ import type { EventCatalogue } from '../../../content/schema/events/tracking-pla
 import type { Tracker } from '../events/tracker.ts';
 import type { CatalogHit } from '../catalog/catalog-lookup.ts';
 import type { ScreenName } from '../navigation/screen-store.ts';
+import { afterPaint } from '../components/after-paint.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import { productIdOf } from './product-id-of.ts';
 import { normaliseScan, type NormaliseOptions } from './gs1/normalise-scan.ts';
@@ -28,6 +29,12 @@ export interface ScanHandlerDeps {
   tracker: Pick<Tracker, 'track'>;
   store: { resolve(r: Omit<ScanResolution, 'id'>): number; notify(n: Omit<ScanNotice, 'id'>): void };
   normalise?: NormaliseOptions;
+  /**
+   * Runs the scan's event recording later: by default once the page it opens is on
+   * screen (writing to the outbox opens an IndexedDB transaction, ~3 ms a shopper would
+   * otherwise wait for). Tests run it at once.
+   */
+  later?: (work: () => void) => void;
 }
 
 /** Screens a scan must not tear down: a game in play (its coupon is at stake). */
@@ -35,9 +42,10 @@ const BUSY_SCREENS: readonly ScreenName[] = ['game'];
 
 export function createScanHandler(deps: ScanHandlerDeps): (scan: RawScan) => Promise<void> {
   let latest = 0;
+  const later = deps.later ?? ((work) => void afterPaint().then(work));
 
   function track(properties: EventCatalogue['Barcode Scanned']): void {
-    deps.tracker.track('Barcode Scanned', properties).catch((err: unknown) => emitAppEvent('track-failed', { event: 'Barcode Scanned', message: String(err) }));
+    later(() => deps.tracker.track('Barcode Scanned', properties).catch((err: unknown) => emitAppEvent('track-failed', { event: 'Barcode Scanned', message: String(err) })));
   }
 
   return async function handleScan(scan) {
@@ -85,7 +93,7 @@ export function createScanHandler(deps: ScanHandlerDeps): (scan: RawScan) => Pro
       if (deps.screen.current === 'attract') deps.screen.go('home');
       deps.screen.go('product', { scan: String(id) });
     }
-    // Recorded after the page change is queued, so the page renders before the outbox works.
+    // Recorded once the page is on screen (see `later`).
     track({
       source: scan.source,
       code_type: candidate.codeType,

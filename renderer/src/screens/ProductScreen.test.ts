@@ -6,6 +6,7 @@ import { CATALOG_INDEX_FILE, catalogShardFile } from '../../../content/schema/la
 import type { Product } from '../../../content/schema/product.ts';
 import type { KioskApi } from '../../../electron/common/kiosk-api.ts';
 import type { EventCatalogue, EventName } from '../../../content/schema/events/tracking-plan.ts';
+import { afterPaint } from '../components/after-paint.ts';
 import { trackerKey } from '../events/tracker.ts';
 import { hostKey } from '../host/host-key.ts';
 import { createKioskI18n } from '../i18n/index.ts';
@@ -14,6 +15,9 @@ import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import type { PackData } from '../pack/pack-data.ts';
 import { useScanStore, type ScanResolution } from '../scan/scan-store.ts';
 import ProductScreen from './ProductScreen.vue';
+
+/** Events are recorded once the page is on screen: wait for that frame, then for the records. */
+const painted = () => afterPaint().then(flushPromises);
 
 const APPLE = withCheckDigit('690123456001').padStart(14, '0');
 const PEAR = withCheckDigit('690123456002').padStart(14, '0');
@@ -107,6 +111,7 @@ describe('the product page for a scan', () => {
     expect(wrapper.get('[data-testid=product-origin]').text()).toContain('海边的果园');
     expect(wrapper.get('[data-testid=product-origin]').text()).toContain('采摘');
     expect(wrapper.get('[data-testid=product-phone-link]').text()).toContain('在手机上继续看');
+    await painted();
     expect(tracked).toEqual([
       { event: 'Promotion Viewed', properties: { promotion_id: 'apple-week', name: '苹果周 第二件半价', position: 1, via: 'product' } },
       { event: 'Product Viewed', properties: { product_id: APPLE, sku: APPLE, category: 'fruit', name: '红富士苹果', brand: '栖霞果园', price: 9.9, currency: 'CNY', via: 'scan' } },
@@ -138,6 +143,7 @@ describe('the product page for a scan', () => {
     const { wrapper, tracked } = render(null, () => ({ gtin: PEAR }));
     await flushPromises();
     expect(wrapper.get('[data-testid=product-name]').text()).toBe('砀山梨');
+    await painted();
     expect(tracked[0]).toMatchObject({ event: 'Product Viewed', properties: { product_id: PEAR, price: 8.9, via: 'related' } });
     wrapper.unmount();
   });
@@ -153,6 +159,7 @@ describe('an unknown product', () => {
     expect(wrapper.get('[data-testid=product-unknown-code]').text()).toBe('条码 4006381333931');
     // One way on of its own; Home and Back are the kiosk's controls, not a second Home here.
     expect(page.findAll('button').map((b) => b.attributes('data-testid'))).toEqual(['scan-again']);
+    await painted();
     expect(tracked).toEqual([{ event: 'Product Not Found', properties: { product_id: '04006381333931', code_type: 'ean-13', source: 'scanner', reason: 'not-in-catalog' } }]);
     await wrapper.get('[data-testid=scan-again]').trigger('click');
     expect(screen.current).toBe('scan');
@@ -163,6 +170,7 @@ describe('an unknown product', () => {
     const { wrapper, tracked } = render({ source: 'camera', candidate: { key: APPLE, codeType: 'ean-13', details: {} }, product: null, failed: true }, (id) => ({ scan: String(id) }), 'en');
     await flushPromises();
     expect(wrapper.get('[data-testid=product-unknown]').text()).toContain("Product information isn't available right now");
+    await painted();
     expect(tracked[0]?.properties).toMatchObject({ reason: 'catalog-unreadable', source: 'camera' });
     wrapper.unmount();
   });
