@@ -43,8 +43,20 @@ export function parseRange(header: string | null, size: number): { start: number
 /**
  * The real path of `urlPath` under `root`, or null when it is not a regular file
  * inside the root once every symlink is resolved.
+ *
+ * A scan waits for one catalogue shard read through here, and every file-system call is
+ * a hop to libuv's thread pool that a busy 2-core kiosk may be slow to schedule: the
+ * root's and the file's real paths are asked for at once, and the caller opens the file
+ * and checks what it is on the open handle.
  */
 export async function resolveInsideRoot(root: string, urlPath: string): Promise<{ file: string; size: number } | null> {
+  const real = await realPathInside(root, urlPath);
+  if (!real) return null;
+  const stat = await fs.stat(real).catch(() => null);
+  return stat?.isFile() ? { file: real, size: stat.size } : null;
+}
+
+async function realPathInside(root: string, urlPath: string): Promise<string | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -52,18 +64,40 @@ export async function resolveInsideRoot(root: string, urlPath: string): Promise<
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const realRoot = await fs.realpath(root).catch(() => null);
-  if (!realRoot) return null;
-  const candidate = path.resolve(realRoot, '.' + path.posix.normalize('/' + decoded));
-  let real: string;
-  try {
-    real = await fs.realpath(candidate);
-  } catch {
-    return null;
-  }
+  // The candidate is the root joined with a normalised path (no ".." can remain), so its
+  // real path lies inside the root's real path unless a symlink leads out.
+  const candidate = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  const [realRoot, real] = await Promise.all([fs.realpath(root).catch(() => null), fs.realpath(candidate).catch(() => null)]);
+  if (!realRoot || !real) return null;
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return null;
-  const stat = await fs.stat(real).catch(() => null);
-  return stat?.isFile() ? { file: real, size: stat.size } : null;
+  return real;
+}
+
+/** The open file at `real` and its size, or null when it is not a regular file. */
+async function openRegularFile(real: string): Promise<{ handle: fs.FileHandle; size: number } | null> {
+  const handle = await fs.open(real, 'r').catch(() => null);
+  if (!handle) return null;
+  const stat = await handle.stat().catch(() => null);
+  if (stat?.isFile()) return { handle, size: stat.size };
+  void handle.close().catch(() => undefined);
+  return null;
+}
+
+/** Reads a whole small file from its handle (short reads are read on), then closes it without waiting. */
+async function readWhole(handle: fs.FileHandle, size: number): Promise<Uint8Array> {
+  try {
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    // Pack files never change in place; should one have shrunk, say what was read.
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    void handle.close().catch(() => undefined);
+  }
 }
 
 export async function respondWithFile(
@@ -74,32 +108,26 @@ export async function respondWithFile(
 ): Promise<FileResponse> {
   const notFound: FileResponse = { status: 404, headers: { 'content-type': 'text/plain' }, body: null };
   if (request.method !== 'GET' && request.method !== 'HEAD') return { ...notFound, status: 405 };
-  const found = await resolveInsideRoot(root, urlPath);
-  if (!found) return notFound;
-  const { file, size } = found;
+  const real = await realPathInside(root, urlPath);
+  const opened = real ? await openRegularFile(real) : null;
+  if (!real || !opened) return notFound;
+  const { handle, size } = opened;
   const headers: Record<string, string> = {
-    'content-type': contentTypeOf(file),
+    'content-type': contentTypeOf(real),
     'accept-ranges': 'bytes',
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',
     ...extraHeaders,
   };
   const range = parseRange(request.range, size);
-  if (range === 'invalid') return { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` }, body: null };
-  const start = range?.start ?? 0;
-  const end = range?.end ?? size - 1;
-  headers['content-length'] = String(size === 0 ? 0 : end - start + 1);
-  if (range) headers['content-range'] = `bytes ${start}-${end}/${size}`;
+  const start = range === 'invalid' ? 0 : range?.start ?? 0;
+  const end = range === 'invalid' ? 0 : range?.end ?? size - 1;
   let body: FileResponse['body'] = null;
-  if (request.method !== 'HEAD' && size > 0) {
-    if (!range && size <= READ_WHOLE_BYTES) {
-      const bytes = await fs.readFile(file);
-      // Pack files never change in place; should one have, say what was read.
-      headers['content-length'] = String(bytes.length);
-      body = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    } else {
-      body = Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream<Uint8Array>;
-    }
-  }
+  if (range === 'invalid' || request.method === 'HEAD' || size === 0) void handle.close().catch(() => undefined);
+  else if (!range && size <= READ_WHOLE_BYTES) body = await readWhole(handle, size);
+  else body = Readable.toWeb(createReadStream('', { fd: handle, start, end })) as ReadableStream<Uint8Array>;
+  if (range === 'invalid') return { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` }, body: null };
+  headers['content-length'] = String(body instanceof Uint8Array ? body.length : size === 0 ? 0 : end - start + 1);
+  if (range) headers['content-range'] = `bytes ${start}-${end}/${size}`;
   return { status: range ? 206 : 200, headers, body };
 }
