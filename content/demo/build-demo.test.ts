@@ -1,17 +1,30 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidGtin } from '../schema/gtin.ts';
 import { DATA_FILE_SCHEMAS, type PackData } from '../schema/pack-data.ts';
 import { DATA_FILES } from '../schema/layout.ts';
 import { Manifest } from '../schema/manifest.ts';
+import { defaultMedia, resolveMedia, type MediaSource } from '../schema/media-variants.ts';
 import { openCatalog } from '../lib/catalog/open-catalog.ts';
 import { sha256Bytes } from '../lib/files/hash-file.ts';
 import { importPack } from '../lib/import/import-pack.ts';
 import { readSigningKey, publicPart } from '../lib/keys/key-files.ts';
 import { makeTempDir } from '../lib/testing/temp-dirs.ts';
 import { buildDemoPack, type DemoPack } from './build-demo.ts';
+
+const run = promisify(execFile);
+
+/** The picture size of a video file, as ffprobe reads it. */
+async function videoSize(file: string): Promise<{ width: number; height: number }> {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'json', file]);
+  const [stream] = (JSON.parse(stdout) as { streams: { width: number; height: number }[] }).streams;
+  return stream!;
+}
 
 let tmp: Awaited<ReturnType<typeof makeTempDir>>;
 let demo: DemoPack;
@@ -66,7 +79,7 @@ describe('the demo pack (鲜选超市 FreshPick Market)', () => {
     const games = Object.fromEntries(data.games.map((g) => [g.kind, g]));
     expect(games.catch).toMatchObject({ durationSec: 30 });
     expect(games.wheel && games.scratch).toBeTruthy();
-    for (const game of data.games) expect(game.theme).toMatchObject({ background: expect.stringMatching(/^media\//), icon: expect.stringMatching(/^media\//) });
+    for (const game of data.games) expect(game.theme).toMatchObject({ background: { src: expect.stringMatching(/^media\//) }, icon: expect.stringMatching(/^media\//) });
     const attract = data.playlists.find((p) => p.id === 'attract-day')!;
     expect(attract.items.filter((i) => i.kind === 'image').length).toBeGreaterThanOrEqual(3);
     expect(data.branding.storeName).toEqual({ 'zh-CN': '鲜选超市', en: 'FreshPick Market' });
@@ -96,6 +109,19 @@ describe('the demo pack (鲜选超市 FreshPick Market)', () => {
     expect(new Set(pictures.map(([, f]) => f.sha256)).size).toBe(pictures.length);
     const logo = await readFile(path.join(demo.unpackedDir, 'media/brand/logo.png'));
     expect(sha256Bytes(logo)).toBe(manifest.files['media/brand/logo.png']!.sha256);
+  });
+
+  it('fills a portrait screen: every slide, the attract video and every game backdrop has a 9:16 variant', async () => {
+    const portraitOf = (source: MediaSource) => resolveMedia(source, { locale: 'zh-CN', orientation: 'portrait' });
+    const items = data.playlists.flatMap((p) => p.items);
+    const media = [...items.map((i) => i.src), ...data.games.map((g) => g.theme.background!)];
+    expect(items.some((i) => i.kind === 'video'), 'the demo attract loop has its video (ffmpeg is installed)').toBe(true);
+    for (const source of media) {
+      const file = portraitOf(source);
+      expect(file, JSON.stringify(source)).not.toBe(defaultMedia(source));
+      const { width, height } = file.endsWith('.mp4') ? await videoSize(path.join(demo.unpackedDir, file)) : await sharp(path.join(demo.unpackedDir, file)).metadata();
+      expect((width ?? 0) / (height ?? 1), file).toBeCloseTo(9 / 16, 2);
+    }
   });
 
   it('does nothing the second time when nothing changed', async () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TrustedKey } from '../schema/kiosk-config.ts';
 import { listFiles } from '../lib/files/list-files.ts';
-import { defaultMedia, type MediaSource } from '../schema/media-variants.ts';
+import { defaultMedia, resolveMedia, type MediaSource } from '../schema/media-variants.ts';
 
 const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
 const CONTENT_DIR = path.join(DEMO_DIR, '..');
@@ -72,11 +72,17 @@ async function addAttractVideo(sourceDir: string, options: DemoBuildOptions): Pr
   const playlists = JSON.parse(await readFile(playlistsFile, 'utf8')) as { id: string; items: { kind: string; src: MediaSource }[] }[];
   const day = playlists.find((p) => p.id === 'attract-day');
   if (!day) return;
+  const slides = day.items.filter((i) => i.kind === 'image');
   const video = 'media/video/attract.mp4';
-  options.onMaking?.(video);
+  const portrait = 'media/video/attract-9x16.mp4';
   await mkdir(path.join(sourceDir, 'media', 'video'), { recursive: true });
-  await makeAttractVideo(day.items.filter((i) => i.kind === 'image').map((i) => path.join(sourceDir, defaultMedia(i.src))), path.join(sourceDir, video));
-  day.items.push({ kind: 'video', src: video, caption: { 'zh-CN': '鲜选超市 每天新鲜到店', en: 'FreshPick Market: fresh every day' } } as never);
+  options.onMaking?.(video);
+  await makeAttractVideo(slides.map((i) => path.join(sourceDir, defaultMedia(i.src))), path.join(sourceDir, video));
+  // A portrait screen plays a portrait cut, made from the slides' portrait variants.
+  options.onMaking?.(portrait);
+  const portraitSlides = slides.map((i) => path.join(sourceDir, resolveMedia(i.src, { locale: 'zh-CN', orientation: 'portrait' })));
+  await makeAttractVideo(portraitSlides, path.join(sourceDir, portrait), { width: 720, height: 1280 });
+  day.items.push({ kind: 'video', src: { src: video, portrait }, caption: { 'zh-CN': '鲜选超市 每天新鲜到店', en: 'FreshPick Market: fresh every day' } } as never);
   await writeFile(playlistsFile, `${JSON.stringify(playlists, null, 2)}\n`);
 }
 

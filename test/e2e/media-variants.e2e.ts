@@ -5,8 +5,8 @@
 // Screenshots go to test-results/screenshots/media-variants/.
 import type { Page } from '@playwright/test';
 import { PORTRAIT_PLAIN_BANDS } from '../../content/demo/artwork/scene-art.ts';
-import { expect, openKiosk, ORIENTATIONS, test } from './fixtures.ts';
-import { screenshot, settle } from './shopper-screens.ts';
+import { expect, lastEventSeq, openKiosk, ORIENTATIONS, test, waitForAppEvent } from './fixtures.ts';
+import { ALL_DAY_DEMO_PACK, screenshot, settle, writeAllDayDemoPack } from './shopper-screens.ts';
 
 const fileOf = (url: string | null) => (url ?? '').slice((url ?? '').lastIndexOf('/') + 1);
 /** The slide on screen (not the one fading out after a change). */
@@ -58,6 +58,50 @@ for (const [orientation, viewport] of ORIENTATIONS) {
     });
   }
 }
+
+test.describe('the attract video and the game backdrops', () => {
+  test.beforeAll(writeAllDayDemoPack);
+  for (const [orientation, viewport] of ORIENTATIONS) {
+    test.describe(`${orientation} ${viewport.width}x${viewport.height}`, () => {
+      test.use({ viewport, packDir: ALL_DAY_DEMO_PACK, config: { scanner: { camera: false } } });
+
+      test('are the cut made for this screen: a portrait screen plays a 9:16 video that fills it and draws its games on 9:16 backdrops', async ({ page, kiosk }) => {
+        // The video follows four slides (25 s): the page's clock skips through them.
+        await page.clock.install();
+        await openKiosk(page, kiosk);
+        const video = page.getByTestId('attract-video');
+        for (let i = 0; i < 8 && !(await video.isVisible()); i++) await page.clock.fastForward(7_100);
+        await expect(video).toBeVisible();
+        await page.clock.resume();
+        await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).readyState)).toBeGreaterThanOrEqual(2);
+        const file = fileOf(await video.getAttribute('src'));
+        const shape = await video.evaluate((v) => (v as HTMLVideoElement).videoWidth / (v as HTMLVideoElement).videoHeight);
+        if (orientation === 'portrait') {
+          expect(file).toBe('attract-9x16.mp4');
+          expect(shape).toBeCloseTo(9 / 16, 2);
+          expect(await video.boundingBox()).toEqual({ x: 0, y: 0, width: viewport.width, height: viewport.height });
+        } else {
+          expect(file).toBe('attract.mp4');
+          expect(shape).toBeCloseTo(16 / 9, 2);
+        }
+        await settle(page);
+        await screenshot(page, 'media-variants', `${orientation}-attract-video`);
+
+        await page.getByTestId('attract').click();
+        await page.getByTestId('tile-play').click();
+        const id = 'catch-fruit';
+        const opened = await lastEventSeq(page);
+        await page.getByTestId(`game-${id}`).click();
+        await waitForAppEvent(page, 'game-ready', { id }, opened);
+        const backdrop = await page.locator('[data-testid=game-stage] canvas').evaluate((c) => getComputedStyle(c).backgroundImage);
+        expect(backdrop).toContain(orientation === 'portrait' ? 'background-9x16.webp' : 'background.webp');
+        if (orientation === 'landscape') expect(backdrop).not.toContain('9x16');
+        await settle(page);
+        await screenshot(page, 'media-variants', `${orientation}-game-backdrop`);
+      });
+    });
+  }
+});
 
 test('turning the screen and changing the language swap the pictures at once', async ({ page, kiosk }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -19,14 +19,14 @@ export async function hasFfmpeg(): Promise<boolean> {
 const HOLD = 3;
 const FADE = 0.6;
 
-/** Renders `slides` (image files) into an H.264 MP4 at `out`, 1280×720. */
-export async function makeAttractVideo(slides: readonly string[], out: string): Promise<void> {
+/** Renders `slides` (image files) into an H.264 MP4 at `out`, 1280×720 (or the size given: 720×1280 for a portrait screen). */
+export async function makeAttractVideo(slides: readonly string[], out: string, size: { width: number; height: number } = { width: 1280, height: 720 }): Promise<void> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'kiosk-demo-video-'));
   try {
     const frames: string[] = [];
     for (const [i, slide] of slides.entries()) {
       const frame = path.join(temp, `slide-${i}.png`);
-      await writeFile(frame, await sharp(slide).resize(1280, 720).png().toBuffer());
+      await writeFile(frame, await sharp(slide).resize(size.width, size.height).png().toBuffer());
       frames.push(frame);
     }
     const inputs = frames.flatMap((f) => ['-loop', '1', '-t', String(HOLD + FADE), '-i', f]);

@@ -91,10 +91,13 @@ export function demoMediaJobs(data: DemoData): Map<string, MediaJob> {
   jobs.set('media/games/catch/bug.png', png(bugSvg));
   jobs.set('media/games/catch/basket.png', png(basketSvg));
   jobs.set('media/games/catch/background.webp', webp(() => backgroundSvg(['#eaf6e3', '#c5e1a5'], [GAME_LOOKS.apple!, GAME_LOOKS.orange!, GAME_LOOKS.grapes!])));
+  jobs.set('media/games/catch/background-9x16.webp', webp(() => backgroundSvg(['#eaf6e3', '#c5e1a5'], [GAME_LOOKS.apple!, GAME_LOOKS.orange!, GAME_LOOKS.grapes!], 'portrait')));
   jobs.set('media/games/catch/icon.png', png(() => iconSvg(GAME_LOOKS.apple!, '#eaf6e3')));
   jobs.set('media/games/wheel/background.webp', webp(() => backgroundSvg(['#fff4e5', '#ffe0b2'], [GAME_LOOKS.orange!, GAME_LOOKS.strawberry!])));
+  jobs.set('media/games/wheel/background-9x16.webp', webp(() => backgroundSvg(['#fff4e5', '#ffe0b2'], [GAME_LOOKS.orange!, GAME_LOOKS.strawberry!], 'portrait')));
   jobs.set('media/games/wheel/icon.png', png(wheelIconSvg));
   jobs.set('media/games/scratch/background.webp', webp(() => backgroundSvg(['#fdeef4', '#f8bbd0'], [GAME_LOOKS.strawberry!, GAME_LOOKS.peach!])));
+  jobs.set('media/games/scratch/background-9x16.webp', webp(() => backgroundSvg(['#fdeef4', '#f8bbd0'], [GAME_LOOKS.strawberry!, GAME_LOOKS.peach!], 'portrait')));
   jobs.set('media/games/scratch/icon.png', png(starSvg));
   jobs.set('media/games/scratch/cover.png', png(coverSvg));
   jobs.set('media/games/scratch/cherry.png', png(cherrySvg));

@@ -53,12 +53,19 @@ export const coverSvg = () => `<svg xmlns="http://www.w3.org/2000/svg" width="80
   <text x="400" y="320" font-family="${CJK_FONTS}" font-size="44" font-weight="600" fill="#607d8b" text-anchor="middle">Scratch here</text>
 </svg>`;
 
-export function backgroundSvg(colours: [string, string], looks: Look[]): string {
+/**
+ * A game's backdrop: a wash of its colours with its fruit scattered faintly over it, at
+ * 1920x1080 or (portrait) 1080x1920 — a portrait screen gets art made for it, not a
+ * landscape picture cropped to a third.
+ */
+export function backgroundSvg(colours: [string, string], looks: Look[], orientation: 'landscape' | 'portrait' = 'landscape'): string {
+  const [width, height] = orientation === 'landscape' ? [1920, 1080] : [1080, 1920];
+  const count = orientation === 'landscape' ? 3 : 5;
   const scatter = looks.flatMap((look, i) =>
-    [0, 1, 2].map((k) => figure(look, ((i * 3 + k) * 347) % 1800, ((i * 3 + k) * 211) % 950, 140)),
+    Array.from({ length: count }, (_, k) => figure(look, ((i * count + k) * 347) % (width - 120), ((i * count + k) * 211) % (height - 130), 140)),
   );
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080" viewBox="0 0 1920 1080">
-  <rect width="1920" height="1080" fill="${colours[0]}"/><circle cx="960" cy="1400" r="900" fill="${colours[1]}"/>
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+  <rect width="${width}" height="${height}" fill="${colours[0]}"/><circle cx="${width / 2}" cy="${height * 1.3}" r="${Math.max(width, height) * 0.47}" fill="${colours[1]}"/>
   <g opacity="0.16">${scatter.join('')}</g>
 </svg>`;
 }
