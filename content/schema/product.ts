@@ -1,6 +1,21 @@
 import { z } from 'zod';
-import { LocalizedText } from './localized.ts';
+import { localize, LocalizedText, type Locale } from './localized.ts';
 import { Gtin14, ImagePath, IsoDate, MinorUnits, RecordId } from './primitives.ts';
+
+/**
+ * A brand as shoppers read it: one name (written as the brand writes it, shown in every
+ * language) or a name per language ({ "zh-CN": "鲜选果园", "en": "FreshPick Orchards" }).
+ */
+export const ProductBrand = z.union([z.string().max(80), LocalizedText], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? 'a brand is one name of at most 80 characters, or a name per language with the Chinese one' : undefined,
+});
+export type ProductBrand = z.infer<typeof ProductBrand>;
+
+/** The brand's name in `locale` (English falls back to the Chinese name); '' when there is none. */
+export function brandName(brand: ProductBrand | undefined, locale: Locale): string {
+  return typeof brand === 'string' ? brand : localize(brand, locale);
+}
 
 export const ProductSpec = z.object({ label: LocalizedText, value: LocalizedText }).strict();
 
@@ -27,7 +42,7 @@ export const Product = z
     /** Other codes that find this product: other GTINs, store SKUs, PLUs. */
     codes: z.array(z.string().regex(/^[0-9A-Za-z\-_.]{1,48}$/, { message: 'codes are 1–48 letters, digits, - _ .' })).max(20).default([]),
     category: RecordId,
-    brand: z.string().max(80).optional(),
+    brand: ProductBrand.optional(),
     name: LocalizedText,
     description: LocalizedText.optional(),
     unit: LocalizedText.optional(),

@@ -17,6 +17,10 @@ export const SCHEMA_MESSAGES: Readonly<Record<string, SchemaMessage>> = {
     message: bi('领取链接太长，二维码会太密，手机难以从屏幕上扫出', 'the claim link is too long: its QR code would be too dense for a phone to read off the screen'),
     fix: bi('用更短的域名或路径，{token} 以外不超过 80 个字符（例如 https://shop.example/c/{token}）', 'use a shorter domain or path: at most 80 characters besides {token} (e.g. https://shop.example/c/{token})'),
   },
+  'a brand is one name of at most 80 characters, or a name per language with the Chinese one': {
+    message: bi('品牌的写法不对：一个名称（不超过 80 个字），或按语言分别写且要有中文名称', 'is not a brand: one name of at most 80 characters, or a name per language with the Chinese one'),
+    fix: bi('写一个名称，例如 "鲜选果园"；或写 {"zh-CN": "鲜选果园", "en": "FreshPick Orchards"}（表格中填写“品牌”和“英文品牌”两列）', 'write one name, e.g. "鲜选果园", or {"zh-CN": "鲜选果园", "en": "FreshPick Orchards"} (in a sheet: the brand and English brand columns)'),
+  },
   'say which game awards this coupon': {
     message: bi('没有写由哪个游戏发放这张优惠券', 'no game awards this coupon'),
     fix: bi('在 awards 中至少添加一项，例如 {"game": "lucky-wheel", "odds": 0.3}', 'add at least one entry to awards, e.g. {"game": "lucky-wheel", "odds": 0.3}'),

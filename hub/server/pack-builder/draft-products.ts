@@ -32,6 +32,7 @@ const COLUMN_FIELDS: Partial<Record<ProductColumn, readonly string[]>> = {
   promoPrice: ['promoPrice'],
   category: ['category'],
   brand: ['brand'],
+  brandEn: ['brand', 'en'],
   unit: ['unit'],
   spec: ['specs'],
   region: ['origin', 'region'],

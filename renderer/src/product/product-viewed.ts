@@ -1,6 +1,6 @@
 // The "Product Viewed" event for a product page (Segment e-commerce spec properties).
 import { localize } from '../../../content/schema/localized.ts';
-import type { Product } from '../../../content/schema/product.ts';
+import { brandName, type Product } from '../../../content/schema/product.ts';
 import type { EventCatalogue } from '../../../content/schema/events/tracking-plan.ts';
 import { toMajorUnits } from './money.ts';
 
@@ -15,6 +15,7 @@ export function productViewedProperties(product: Product, currency: string, via:
     currency,
     via,
   };
-  if (product.brand) properties.brand = product.brand;
+  const brand = brandName(product.brand, 'zh-CN');
+  if (brand) properties.brand = brand;
   return properties;
 }

@@ -26,7 +26,7 @@ const apple = {
   gtin: APPLE,
   codes: [],
   category: 'fruit',
-  brand: '栖霞果园',
+  brand: { 'zh-CN': '栖霞果园', en: 'Qixia Orchards' },
   name: { 'zh-CN': '红富士苹果', en: 'Fuji apple' },
   unit: { 'zh-CN': '500克', en: '500 g' },
   price: 1290,
@@ -102,6 +102,7 @@ describe('the product page for a scan', () => {
     await flushPromises();
     const text = wrapper.text();
     expect(wrapper.get('[data-testid=product-name]').text()).toBe('红富士苹果');
+    expect(wrapper.get('[data-testid=product-brand]').text()).toBe('栖霞果园');
     expect(wrapper.get('[data-testid=product-price]').text()).toContain('¥9.90');
     expect(wrapper.get('[data-testid=product-price]').text()).toContain('原价 ¥12.90');
     expect(wrapper.get('[data-testid=product-code-details]').text()).toContain('L2609');
@@ -123,6 +124,7 @@ describe('the product page for a scan', () => {
     const { wrapper } = render({ source: 'scanner', candidate: { key: APPLE, codeType: 'ean-13', details: {} }, product: apple, failed: false }, (id) => ({ scan: String(id) }), 'en');
     await flushPromises();
     expect(wrapper.get('[data-testid=product-name]').text()).toBe('Fuji apple');
+    expect(wrapper.get('[data-testid=product-brand]').text()).toBe('Qixia Orchards');
     expect(wrapper.get('[data-testid=product-price]').text()).toContain('Was ¥12.90');
     expect(wrapper.find('[data-testid=product-code-details]').exists()).toBe(false);
     wrapper.unmount();

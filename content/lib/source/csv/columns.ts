@@ -4,7 +4,7 @@
 import { bi, type Bilingual } from '../../report/bilingual.ts';
 
 export type ProductColumn =
-  | 'gtin' | 'codes' | 'nameZh' | 'nameEn' | 'descriptionZh' | 'descriptionEn' | 'price' | 'promoPrice' | 'category' | 'brand'
+  | 'gtin' | 'codes' | 'nameZh' | 'nameEn' | 'descriptionZh' | 'descriptionEn' | 'price' | 'promoPrice' | 'category' | 'brand' | 'brandEn'
   | 'unit' | 'spec' | 'region' | 'farm' | 'batch' | 'producedOn' | 'story' | 'storyEn' | 'certifications' | 'images' | 'related';
 
 interface ColumnInfo {
@@ -25,6 +25,7 @@ export const COLUMNS: Readonly<Record<ProductColumn, ColumnInfo>> = {
   promoPrice: { aliases: ['促销价', '特价', '活动价', 'promoprice', 'saleprice'], label: bi('促销价', 'promo price') },
   category: { aliases: ['分类', '类别', '品类', '商品分类', 'category'], label: bi('分类', 'category'), required: true },
   brand: { aliases: ['品牌', 'brand'], label: bi('品牌', 'brand') },
+  brandEn: { aliases: ['英文品牌', '品牌英文名', 'branden', 'englishbrand'], label: bi('英文品牌', 'English brand') },
   unit: { aliases: ['单位', '销售单位', 'unit'], label: bi('单位', 'unit') },
   spec: { aliases: ['规格', '规格型号', 'spec', 'size'], label: bi('规格', 'size') },
   region: { aliases: ['产地', '原产地', '产区', 'origin', 'region'], label: bi('产地', 'region') },
@@ -58,7 +59,7 @@ export function columnOf(header: string): ProductColumn | undefined {
 export const FIELD_COLUMN: readonly [string, ProductColumn][] = [
   ['gtin', 'gtin'], ['codes', 'codes'], ['name.zh-CN', 'nameZh'], ['name.en', 'nameEn'], ['name', 'nameZh'],
   ['description.zh-CN', 'descriptionZh'], ['description.en', 'descriptionEn'], ['description', 'descriptionZh'],
-  ['price', 'price'], ['promoPrice', 'promoPrice'], ['category', 'category'], ['brand', 'brand'], ['unit', 'unit'], ['specs', 'spec'],
+  ['price', 'price'], ['promoPrice', 'promoPrice'], ['category', 'category'], ['brand.en', 'brandEn'], ['brand', 'brand'], ['unit', 'unit'], ['specs', 'spec'],
   ['origin.region', 'region'], ['origin.farm', 'farm'], ['origin.batch', 'batch'], ['origin.producedOn', 'producedOn'],
   ['origin.story.en', 'storyEn'], ['origin.story', 'story'], ['origin.certifications', 'certifications'], ['images', 'images'], ['related', 'related'],
 ];

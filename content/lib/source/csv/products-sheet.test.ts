@@ -20,7 +20,7 @@ describe('product sheets (CSV)', () => {
       price: 1290,
       promoPrice: 990,
       category: 'fruit',
-      brand: '鲜果园',
+      brand: { 'zh-CN': '鲜果园' },
       images: ['media/apple.png', 'media/products/apple-2.png'],
       related: ['06901234567908'],
       specs: [{ label: { 'zh-CN': '规格', en: 'Size' }, value: { 'zh-CN': '500g' } }],
@@ -28,6 +28,13 @@ describe('product sheets (CSV)', () => {
     });
     expect(result.records[0]!.where).toMatchObject({ file: 'products.csv', row: 2 });
     expect(result.rows[1]).toEqual({ gtin: '6901234567908', category: 'dairy', name: { 'zh-CN': '鲜牛奶', en: 'Fresh milk' }, price: 1590, specs: [{ label: { 'zh-CN': '规格', en: 'Size' }, value: { 'zh-CN': '1L' } }] });
+  });
+
+  it('reads an English brand beside the Chinese one, and says when a brand has no Chinese name', () => {
+    const sheet = '条码,名称,价格,分类,品牌,英文品牌\n6901234567892,苹果,5,水果,鲜果园,FreshOrchard\n6901234567908,梨,5,水果,,Pear Farm\n';
+    const { records, problems } = readProductSheet(utf8(sheet), 'products.csv', categories);
+    expect(records.map((r) => r.value.brand)).toEqual([{ 'zh-CN': '鲜果园', en: 'FreshOrchard' }]);
+    expect(problems).toMatchObject([{ row: 3, column: '品牌', message: { en: expect.stringMatching(/with the Chinese one/) }, fix: { en: expect.stringMatching(/English brand/) } }]);
   });
 
   it('reads English headers without BOM', () => {

@@ -91,7 +91,7 @@ export function rowToProduct(cells: Cells, reader: RowReader, category: (cell: s
     gtin: reader.code('gtin', cells.gtin),
     codes: cells.codes ? splitList(cells.codes) : undefined,
     category: reader.take('category', cells.category, category),
-    brand: cells.brand,
+    brand: text(cells.brand, cells.brandEn),
     name: text(cells.nameZh, cells.nameEn),
     description: text(cells.descriptionZh, cells.descriptionEn),
     unit: text(cells.unit, undefined),
