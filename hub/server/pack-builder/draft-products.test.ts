@@ -27,6 +27,16 @@ describe("a draft's products", () => {
     expect(updated).toEqual({ gtin: '06901234567892', category: 'fruit', name: { 'zh-CN': '苹果', en: 'Fuji apple' }, price: 1290, promoPrice: 990, images: ['media/products/apple.png'] });
   });
 
+  it("keeps a brand's English name when a sheet has only the brand column, and takes one from the English brand column", () => {
+    const branded = { ...apple, brand: { 'zh-CN': '栖霞果园', en: 'Qixia Orchards' } };
+    const [renamed] = mergeProducts([branded], [{ gtin: '6901234567892', category: 'fruit', name: apple.name, price: 1290, brand: { 'zh-CN': '烟台果园' } }], columns('gtin', 'nameZh', 'price', 'category', 'brand'));
+    expect(renamed?.brand).toEqual({ 'zh-CN': '烟台果园', en: 'Qixia Orchards' });
+    const [translated] = mergeProducts([{ ...apple, brand: '栖霞果园' }], [{ gtin: '6901234567892', category: 'fruit', name: apple.name, price: 1290, brand: { 'zh-CN': '栖霞果园', en: 'Qixia' } }], columns('gtin', 'nameZh', 'price', 'category', 'brand', 'brandEn'));
+    expect(translated?.brand).toEqual({ 'zh-CN': '栖霞果园', en: 'Qixia' });
+    const [cleared] = mergeProducts([branded], [{ gtin: '6901234567892', category: 'fruit', name: apple.name, price: 1290, brand: { 'zh-CN': '栖霞果园' } }], columns('gtin', 'nameZh', 'price', 'category', 'brand', 'brandEn'));
+    expect(cleared?.brand).toEqual({ 'zh-CN': '栖霞果园' });
+  });
+
   it('adds new barcodes at the end and finds products by any way of writing their code', () => {
     const banana = { gtin: '96385074', category: 'fruit', name: { 'zh-CN': '香蕉' }, price: 300 };
     expect(mergeProducts([apple], [banana], columns('gtin', 'nameZh', 'price', 'category')).map((p) => p.gtin)).toEqual(['6901234567892', '96385074']);
