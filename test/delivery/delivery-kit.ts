@@ -32,6 +32,9 @@ export class ManualClock implements Clock {
     new Promise<void>((resolve) => {
       const end = () => resolve();
       this.waits.push({ ms, signal, end });
+      // As the real clock: a wait asked for after its signal aborted (the kiosk stopping
+      // while the uploader read the outbox) ends at once; the abort event will not come again.
+      if (signal.aborted) return end();
       signal.addEventListener('abort', end, { once: true });
     });
   get current() {
