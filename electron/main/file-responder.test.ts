@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +57,15 @@ describe('serving files from a root', () => {
     expect(r.headers['content-range']).toBe('bytes 2-5/10');
     expect(await text(r.body)).toBe('2345');
     expect((await respondWithFile(root, '/media/logo.png', { method: 'GET', range: 'bytes=50-' })).status).toBe(416);
+  });
+
+  it('answers at once for a named pipe in the root, and not with its contents (it would wait for a writer)', async () => {
+    if (process.platform === 'win32') return;
+    execFileSync('mkfifo', [path.join(root, 'media', 'pipe.png')]);
+    const answered = respondWithFile(root, '/media/pipe.png', { method: 'GET', range: null });
+    const late = new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 2_000).unref());
+    const r = await Promise.race([answered, late]);
+    expect(r === 'still waiting' ? r : r.status).toBe(404);
   });
 
   it('leaves no file open, whatever it answered (a kiosk serves pack files for months)', async () => {

@@ -1,7 +1,7 @@
 // Serves files from one root directory to the app:// and pack:// protocols: refuses
 // anything that resolves outside the root (.., encoded dots, symlinks), answers
 // byte ranges so video can seek, and never lists directories.
-import { createReadStream } from 'node:fs';
+import { constants as fsConstants, createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -73,9 +73,15 @@ async function realPathInside(root: string, urlPath: string): Promise<string | n
   return real;
 }
 
+/**
+ * Opening never waits: a named pipe would hold a plain open until something wrote to it
+ * (O_NONBLOCK changes nothing for a regular file, and anything else is refused below).
+ */
+const OPEN_FLAGS = fsConstants.O_RDONLY | fsConstants.O_NONBLOCK;
+
 /** The open file at `real` and its size, or null when it is not a regular file. */
 async function openRegularFile(real: string): Promise<{ handle: fs.FileHandle; size: number } | null> {
-  const handle = await fs.open(real, 'r').catch(() => null);
+  const handle = await fs.open(real, OPEN_FLAGS).catch(() => null);
   if (!handle) return null;
   const stat = await handle.stat().catch(() => null);
   if (stat?.isFile()) return { handle, size: stat.size };
