@@ -33,6 +33,8 @@ export interface LatencyFigures {
   lookupMs: number[];
   renderMs: number[];
   firstScanMs: number;
+  /** How long the catalogue mirror took to fill after the pack was shown (its start delay not counted). */
+  mirrorFillMs: number;
 }
 
 async function packWith(products: number, log: (line: string) => void): Promise<string> {
@@ -80,7 +82,7 @@ export async function runLatencyBench(options: LatencyOptions = {}): Promise<Lat
   });
   const camera = options.busy ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${await wanderingHandCamera()}`] : [];
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...camera] });
-  const figures: LatencyFigures = { products, scans, totalMs: [], fromFirstKeyMs: [], lookupMs: [], renderMs: [], firstScanMs: NaN };
+  const figures: LatencyFigures = { products, scans, totalMs: [], fromFirstKeyMs: [], lookupMs: [], renderMs: [], firstScanMs: NaN, mirrorFillMs: NaN };
   try {
     const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5 });
     page.on('crash', () => log('  the page crashed'));
@@ -96,6 +98,11 @@ export async function runLatencyBench(options: LatencyOptions = {}): Promise<Lat
       await waitForAppEvent(page, 'gesture-stats', {}, 0, 60_000);
       log(`  gestures on (${String(engine.detail.delegate ?? 'delegate unknown')}), a hand in view`);
     }
+    // A kiosk up for more than a minute since its pack was shown has the catalogue in its mirror.
+    const mirrored = await waitForAppEvent(page, 'catalog-mirrored', {}, 0, 300_000);
+    const m = mirrored.detail;
+    log(`  catalogue mirror filled: ${m.copied} of ${m.shards} shards copied in ${(m.ms / 1000).toFixed(1)} s${m.skipped ? `, ${m.skipped} skipped` : ''}`);
+    figures.mirrorFillMs = m.ms;
     await page.waitForTimeout(1000);
     let seed = 12345;
     const picks = new Set<number>();

@@ -108,3 +108,29 @@ test('the scanner is ignored while the admin panel is open', async ({ page, kios
   const scans = await page.evaluate((after) => window.__kioskTest!.events.filter((e) => e.seq > after && e.type === 'scan').length, before);
   expect(scans).toBe(1);
 });
+
+test('once the catalogue is copied into the kiosk, scans read no shard from the pack, after a restart too', async ({ page, kiosk }) => {
+  const shardReads: string[] = [];
+  page.on('request', (r) => {
+    if (/\/catalog\/shard-\d+\.json$/.test(r.url())) shardReads.push(r.url());
+  });
+  await openKiosk(page, kiosk);
+  const mirrored = await waitForAppEvent(page, 'catalog-mirrored', {}, 0, 60_000);
+  expect(mirrored.detail).toMatchObject({ skipped: 0 });
+  expect(mirrored.detail.copied).toBe(mirrored.detail.shards);
+  shardReads.length = 0;
+
+  await wedgeScan(page, item.ean13);
+  await waitForAppEvent(page, 'product-shown', { gtin: item.product.gtin, found: true });
+  await expect(page.getByTestId('product-name')).toHaveText(name(item.product));
+  expect(shardReads).toEqual([]);
+
+  // A restarted renderer finds its copy in place: nothing to copy, nothing read from the pack.
+  await page.reload();
+  await waitForAppEvent(page, 'app-ready');
+  const again = await waitForAppEvent(page, 'catalog-mirrored', {}, 0, 60_000);
+  expect(again.detail).toMatchObject({ copied: 0, deleted: 0 });
+  await wedgeScan(page, item.ean13);
+  await waitForAppEvent(page, 'product-shown', { gtin: item.product.gtin, found: true });
+  expect(shardReads).toEqual([]);
+});

@@ -1,40 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { withCheckDigit } from '../../../content/schema/gtin.ts';
 import { CATALOG_INDEX_FILE, catalogShardFile, shardOf } from '../../../content/schema/layout.ts';
 import { createCatalogLookup } from './catalog-lookup.ts';
-
-const gtin = (n: number) => withCheckDigit(`6901234${String(n).padStart(5, '0')}`).padStart(14, '0');
-const product = (n: number, extra: Record<string, unknown> = {}) => ({
-  gtin: gtin(n),
-  codes: [],
-  category: 'fruit',
-  name: { 'zh-CN': `商品${n}`, en: `Product ${n}` },
-  price: 1000 + n,
-  images: [],
-  specs: [],
-  related: [],
-  ...extra,
-});
-
-/** A pack's catalog files as the pack builder lays them out. */
-function catalogFiles(products: Record<string, unknown>[], codes: Record<string, string>, shardCount: number) {
-  const shards = Array.from({ length: shardCount }, () => ({ products: {} as Record<string, unknown>, codes: {} as Record<string, string> }));
-  for (const p of products) shards[shardOf(p.gtin as string, shardCount)]!.products[p.gtin as string] = p;
-  for (const [code, target] of Object.entries(codes)) shards[shardOf(code, shardCount)]!.codes[code] = target;
-  const files = new Map<string, unknown>([[CATALOG_INDEX_FILE, { shardCount, productCount: products.length }]]);
-  shards.forEach((s, n) => files.set(catalogShardFile(n), s));
-  return files;
-}
-
-function serve(files: Map<string, unknown>, requests: string[] = []): typeof fetch {
-  return (async (input: RequestInfo | URL) => {
-    const file = String(input).replace('http://k/pack/', '');
-    requests.push(file);
-    if (!files.has(file)) return new Response('missing', { status: 404 });
-    const body = files.get(file);
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status: 200 });
-  }) as typeof fetch;
-}
+import { catalogFiles, gtin, product, serve } from './test-catalog.ts';
 
 describe('catalog lookup over the sharded pack catalog', () => {
   const products = Array.from({ length: 200 }, (_, n) => product(n));

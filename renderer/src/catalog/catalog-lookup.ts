@@ -1,6 +1,8 @@
 // Finds a product in the active pack's sharded catalog over pack:// or HTTP: one small
 // shard per lookup (two when an alternative code points into another shard), the last
 // few shards kept in memory. A 100k-product pack costs no more than a 100-product one.
+// A shard the catalogue mirror holds is read from there, which is faster.
+import type { PackShards } from './catalog-mirror.ts';
 import { CatalogIndex } from '../../../content/schema/catalog.ts';
 import { CATALOG_INDEX_FILE, catalogShardFile, shardOf } from '../../../content/schema/layout.ts';
 import { Product } from '../../../content/schema/product.ts';
@@ -39,9 +41,12 @@ export interface CatalogLookupOptions {
   maxShards?: number;
   /** Told about a product record that does not match the schema (it is treated as not found). */
   onInvalidProduct?: (gtin: string, message: string) => void;
+  /** Shards held in IndexedDB; a shard it does not hold is read from the pack. */
+  mirror?: PackShards;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isShard = (v: unknown): v is RawShard => isRecord(v) && isRecord(v.products) && isRecord(v.codes);
 
 export function createCatalogLookup(baseUrl: string, options: CatalogLookupOptions = {}): CatalogLookup {
   const fetchImpl = options.fetchImpl ?? fetch.bind(globalThis);
@@ -89,15 +94,19 @@ export function createCatalogLookup(baseUrl: string, options: CatalogLookupOptio
       shards.set(n, cached);
       return cached;
     }
-    const file = catalogShardFile(n);
-    const pending = readJson(file).then((json) => {
-      if (!isRecord(json) || !isRecord(json.products) || !isRecord(json.codes)) throw new CatalogReadError(file, 'is not a catalog shard');
-      return json as unknown as RawShard;
-    });
+    const pending = readShard(catalogShardFile(n));
     pending.catch(() => shards.delete(n));
     shards.set(n, pending);
     while (shards.size > maxShards) shards.delete(shards.keys().next().value!);
     return pending;
+  }
+
+  async function readShard(file: string): Promise<RawShard> {
+    const held = await options.mirror?.read(file);
+    if (isShard(held)) return held;
+    const json = await readJson(file);
+    if (!isShard(json)) throw new CatalogReadError(file, 'is not a catalog shard');
+    return json;
   }
 
   async function resolve(key: string, shardCount: number): Promise<Product | null> {

@@ -49,6 +49,8 @@ export interface AppEventMap {
   'product-shown': { gtin: string; found: true; via: 'scan' | 'related' } | { gtin: string | null; found: false; unavailable: boolean };
   'catalog-error': { message: string };
   'catalog-invalid-product': { gtin: string; message: string };
+  /** The active pack's shards are in the catalogue mirror (copied: this time; ms: the copy's time). */
+  'catalog-mirrored': { shards: number; copied: number; skipped: number; deleted: number; ms: number };
   'camera-started': { width: number; height: number };
   'camera-released': { liveTracks: number };
   'camera-read': { verdict: string; format: string };
