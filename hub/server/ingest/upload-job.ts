@@ -1,5 +1,5 @@
 // What the main thread and an upload worker say to each other.
-import type { ReadUpload } from './read-upload.ts';
+import type { PackedUpload } from './packed-upload.ts';
 
 export interface UploadJob {
   id: number;
@@ -10,4 +10,4 @@ export interface UploadJob {
   deviceId: string;
 }
 
-export type UploadJobDone = { id: number; result: ReadUpload } | { id: number; error: string };
+export type UploadJobDone = { id: number; result: PackedUpload } | { id: number; error: string };

@@ -76,21 +76,21 @@ describe('upload readers on worker threads', () => {
   });
 
   it('a worker that dies fails only the uploads it held, and a new one reads the next', async () => {
-    // A worker that dies when it is handed an upload from "kiosk-dies", and echoes the rest.
+    // A worker that dies when it is handed an upload from "kiosk-dies", and answers the rest with a refusal naming their kiosk.
     const dying = path.join(dir, 'dying-worker.mjs');
     await writeFile(
       dying,
       `import { parentPort } from 'node:worker_threads';
        parentPort.on('message', (job) => {
          if (job.deviceId === 'kiosk-dies') process.exit(3);
-         parentPort.postMessage({ id: job.id, result: { ok: true, accepted: [], rejected: [], verdicts: [{ kind: 'accepted', messageId: job.deviceId }] } });
+         parentPort.postMessage({ id: job.id, result: { ok: false, status: 400, code: 'echo', message: job.deviceId } });
        });`,
     );
     await withReaders(1, pathToFileURL(dying), async (readers) => {
       const before = await readers.read(undefined, Buffer.from('{}'), 'kiosk-a');
-      expect(before).toMatchObject({ ok: true });
+      expect(before).toMatchObject({ ok: false, message: 'kiosk-a' });
       await expect(readers.read(undefined, Buffer.from('{}'), 'kiosk-dies')).rejects.toThrow(/upload reader stopped \(exit code 3\)/);
-      await expect.poll(() => readers.read(undefined, Buffer.from('{}'), 'kiosk-b').then((r) => r.ok && r.verdicts[0]), { timeout: 5_000 }).toEqual({ kind: 'accepted', messageId: 'kiosk-b' });
+      await expect.poll(() => readers.read(undefined, Buffer.from('{}'), 'kiosk-b').then((r) => !r.ok && r.message), { timeout: 5_000 }).toBe('kiosk-b');
     });
   });
 

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { unpackUpload } from './packed-upload.ts';
 import { readUpload, type ReadUpload } from './read-upload.ts';
 import type { UploadJob, UploadJobDone } from './upload-job.ts';
 
@@ -48,7 +49,7 @@ export function createUploadReaders(options: { threads: number; workerFile: URL 
       if (!job) return;
       reader.waiting.delete(done.id);
       if ('error' in done) job.reject(new Error(`reading an upload failed: ${done.error}`));
-      else job.resolve(done.result);
+      else job.resolve(unpackUpload(done.result));
     });
     const stopped = (why: string) => {
       for (const job of reader.waiting.values()) job.reject(new Error(`the upload reader stopped (${why})`));

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf, isGtin14 } from './event-facts.ts';
 import { STEPS } from './funnel-steps.ts';
 
-const at = 1_796_600_000_000;
-const facts = (event: string, properties: Record<string, unknown>, anonymousId = 'shopper-1') => factsOf({ event, anonymousId, at, pack: 'spring@1.0.0', properties });
+const facts = (event: string, properties: Record<string, unknown>, anonymousId = 'shopper-1') => factsOf({ event, anonymousId, properties });
 
 describe('what an event means for the dashboards', () => {
   it('marks the funnel step a shopper reached', () => {

@@ -1,17 +1,15 @@
 // What one engagement event means for the dashboards, worked out without the database:
 // which session funnel step it marks, its kind for the hourly counts, a scan to count by
 // product, a game and its prize draw to count by campaign, a coupon to keep for the tills,
-// a session's length. Pure, so every rule is tested on fixed events.
+// a session's length. Pure, so every rule is tested on fixed events, and the hub works it out
+// where it reads an upload (message-facts.ts), not where it writes one.
 import { STEPS } from './funnel-steps.ts';
 
-export interface StoredEvent {
+/** What an event's meaning is read from: nothing about when or where it was received. */
+export interface EventToRead {
   event: string;
   /** The shopper session, or kiosk-<bootId> for events outside one. */
   anonymousId: string | null;
-  /** When it happened by the kiosk's clock (the hub's receipt time when it had none). */
-  at: number;
-  /** packId@version on screen, '' when none. */
-  pack: string;
   properties: Record<string, unknown>;
 }
 
@@ -70,10 +68,13 @@ export function isGtin14(value: string): boolean {
 
 const SCREEN_STEPS: Record<string, number> = { home: STEPS.home, scan: STEPS.scan, product: 0, games: STEPS.play, game: STEPS.play, offers: STEPS.offers };
 
-export function factsOf(e: StoredEvent): EventFacts {
+/** The shopper session an event belongs to: its anonymousId, unless that names a kiosk boot (kiosk-<bootId>). */
+export const sessionOf = (anonymousId: string | null): string | null => (anonymousId && !anonymousId.startsWith('kiosk-') ? anonymousId : null);
+
+export function factsOf(e: EventToRead): EventFacts {
   const p = e.properties;
   const facts: EventFacts = {
-    session: e.anonymousId && !e.anonymousId.startsWith('kiosk-') ? e.anonymousId : null,
+    session: sessionOf(e.anonymousId),
     steps: 0,
     variant: '',
     scan: null,

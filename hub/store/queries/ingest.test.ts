@@ -3,6 +3,7 @@ import { openStore } from '../open-store.ts';
 import { describeEachDatabase } from '../testing/each-database.ts';
 import { ingestBatch, type AcceptedMessage } from './ingest.ts';
 import { enrolKiosk, listKiosks } from './kiosks.ts';
+import { messageFacts } from './message-facts.ts';
 
 const DEVICE = 'device-0001';
 const T0 = Date.UTC(2026, 11, 6, 9, 0, 0);
@@ -64,6 +65,46 @@ describeEachDatabase('ingest', (fixture, kind) => {
       { hour: T0 + 3_600_000, event: 'Session Started', variant: 'scan', count: 1, store_id: 'sh-001', pack: 'spring@1.0.0' },
       { hour: T0 + 3_600_000, event: 'Session Started', variant: 'touch', count: 1, store_id: 'sh-001', pack: 'spring@1.0.0' },
     ]);
+  });
+
+  it('counts an upload read with its facts worked out exactly as one that brings its properties', async () => {
+    const at = (seq: number) => T0 + seq * 1000;
+    const shopper = (seq: number, event: string, properties: Record<string, unknown>) => ({ ...message(seq, event, properties), anonymousId: 'shopper-1' });
+    const upload = [
+      shopper(1, 'Session Started', { trigger: 'touch' }),
+      shopper(2, 'Screen Viewed', { screen: 'home' }),
+      shopper(3, 'Barcode Scanned', { source: 'scanner', lookup: 'hit', product_id: '06901234567892' }),
+      shopper(4, 'Game Finished', { game_id: 'wheel', game_kind: 'wheel', campaign_id: 'juice', completed: true, prize_outcome: 'won', prize_odds: { juice: 0.2, 'ten-off': 0.1 } }),
+      shopper(5, 'Coupon Issued', {
+        coupon_id: 'k1-1', campaign_id: 'juice', game_id: 'wheel', kiosk_id: 'k1', key_id: 'x', kiosk_coupon_seq: 1,
+        issued_at: new Date(at(5)).toISOString(), expires_at: new Date(at(5) + 86_400_000).toISOString(), reward_kind: 'amount-off', reward_value: 500, token: 'T'.repeat(152),
+      }),
+      shopper(7, 'Session Ended', { reason: 'idle', duration_ms: 42_000 }),
+      { ...message(9, 'Events Dropped', { reason: 'budget', count: 1, seq_ranges: [[6, 6]] }), anonymousId: 'kiosk-boot-1' },
+    ];
+    const worked = upload.map(({ properties, ...m }) => ({ ...m, facts: messageFacts(m.event, m.anonymousId, properties) }));
+    const tables = async (store: Awaited<ReturnType<typeof fixture.open>>) => ({
+      kiosk: (await listKiosks(store, { storeIds: null }))[0]!.seqGaps,
+      hours: await store.db.selectFrom('event_hourly').select(['hour', 'event', 'variant', 'count']).orderBy('event').execute(),
+      funnel: await store.db.selectFrom('funnel_hourly').selectAll().execute(),
+      dwell: await store.db.selectFrom('dwell_hourly').select(['bucket', 'sessions']).execute(),
+      scans: await store.db.selectFrom('scan_daily').select(['product_id', 'found', 'scans']).execute(),
+      games: await store.db.selectFrom('game_daily').select(['campaign_id', 'draws', 'won']).orderBy('campaign_id').execute(),
+      coupons: await store.db.selectFrom('coupons').select(['coupon_id', 'anonymous_id', 'reward_value']).execute(),
+      sessions: await store.db.selectFrom('shopper_sessions').select(['anonymous_id', 'steps', 'duration_ms']).execute(),
+    });
+    const fromProperties = await fixture.open();
+    await enrol(fromProperties);
+    await ingestBatch(fromProperties, { deviceId: DEVICE, receivedAt: T0 + 60_000, accepted: upload, rejected: [] });
+    const fromFacts = await fixture.open();
+    await enrol(fromFacts);
+    await ingestBatch(fromFacts, { deviceId: DEVICE, receivedAt: T0 + 60_000, accepted: worked, rejected: [] });
+    const expected = await tables(fromProperties);
+    expect(await tables(fromFacts)).toEqual(expected);
+    // …and what both hold is what the events say: seq 8 is missing (6 was dropped), one scan, a draw for each campaign.
+    expect(expected).toMatchObject({ kiosk: 1, scans: [{ product_id: '06901234567892', found: 1, scans: 1 }], games: [{ campaign_id: 'juice', draws: 1, won: 1 }, { campaign_id: 'ten-off', draws: 1, won: 0 }] });
+    expect(expected.funnel).toMatchObject([{ sessions: 1, home: 1, scan: 1, play: 1, game_finished: 1, coupon_issued: 1, dwell_ms: 42_000 }]);
+    expect(expected.coupons).toEqual([{ coupon_id: 'k1-1', anonymous_id: 'shopper-1', reward_value: 500 }]);
   });
 
   // SQLite is one hub process (its uploads take turns on one connection); PostgreSQL serves several.

@@ -8,9 +8,10 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import { ensureEventPartition } from '../event-partitions.ts';
 import type { HubStore } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
-import { bulkInsert, bulkInsertText, runHot } from './hot-sql.ts';
+import { bulkInsertText, runHot } from './hot-sql.ts';
+import { messageFacts, type MessageFacts } from './message-facts.ts';
 import { rollUp, type RollupGroup } from './rollups.ts';
-import { countRanges, holesIn, mergeRanges, missingSeqs, readSeqRanges, type SeqRange } from '../seq-ranges.ts';
+import { countRanges, holesIn, mergeRanges, missingSeqs, type SeqRange } from '../seq-ranges.ts';
 
 export interface AcceptedMessage {
   messageId: string;
@@ -19,7 +20,10 @@ export interface AcceptedMessage {
   originalAt: number | null;
   /** The message as received, JSON. */
   json: string;
-  properties: Record<string, unknown> | undefined;
+  /** What storing it needs from its properties, worked out where the upload was read (message-facts.ts). */
+  facts?: MessageFacts;
+  /** Its properties: read only when `facts` is not given. */
+  properties?: Record<string, unknown> | undefined;
   /** The shopper session (or kiosk-<bootId> outside one). */
   anonymousId: string | null;
   /** packId@version on screen, '' when none. */
@@ -91,15 +95,13 @@ export async function ingestBatches(store: HubStore, batches: readonly IngestBat
       // Seq numbers: what arrived (rejected ones arrived too) and what the kiosk says it dropped.
       const device = devices.get(deviceId) ?? { arrived: [], drops: [], receivedAt };
       devices.set(deviceId, device);
+      const events = stored.map((m) => ({ event: m.event, at: m.originalAt ?? receivedAt, pack: m.pack, facts: m.facts ?? messageFacts(m.event, m.anonymousId, m.properties) }));
       for (const m of stored) if (m.seq !== null) device.arrived.push([m.seq, m.seq]);
       for (const r of batch.rejected) if (r.seq !== null) device.arrived.push([r.seq, r.seq]);
-      for (const m of stored) if (m.event === 'Events Dropped') device.drops.push(...readSeqRanges(m.properties?.seq_ranges));
+      for (const e of events) if (e.facts.dropped.length > 0) device.drops.push(...e.facts.dropped);
       device.receivedAt = Math.max(device.receivedAt, receivedAt);
 
-      rollups.push({
-        ctx: { deviceId, storeId: kiosks.get(deviceId)?.store_id ?? '' },
-        events: stored.map((m) => ({ event: m.event, anonymousId: m.anonymousId, at: m.originalAt ?? receivedAt, pack: m.pack, properties: m.properties ?? {} })),
-      });
+      rollups.push({ ctx: { deviceId, storeId: kiosks.get(deviceId)?.store_id ?? '' }, events });
       results.push({ duplicates: new Set(batch.accepted.filter((m) => !fresh.has(m.messageId)).map((m) => m.messageId)), deviceId });
     }
 
@@ -161,14 +163,30 @@ function firstOfEach(batch: IngestBatch, fresh: ReadonlySet<string>): AcceptedMe
 const EVENT_COLUMNS = ['message_id', 'device_id', 'seq', 'event', 'original_at', 'received_at', 'body', 'plan_problem'] as const;
 const UNIQUE_ID = 'on conflict ("message_id") do nothing returning "message_id"';
 
-const eventValues = (deviceId: string, receivedAt: number) => (m: AcceptedMessage) => [m.messageId, deviceId, m.seq, m.event, m.originalAt, receivedAt, m.json, m.planProblem ?? null];
+/** The parameters of an insert of `part`, in EVENT_COLUMNS order, written straight into one array (this runs for every event). */
+function eventParams(part: readonly AcceptedMessage[], deviceId: string, receivedAt: number): unknown[] {
+  const params = new Array<unknown>(part.length * EVENT_COLUMNS.length);
+  let i = 0;
+  for (const m of part) {
+    params[i++] = m.messageId;
+    params[i++] = deviceId;
+    params[i++] = m.seq;
+    params[i++] = m.event;
+    params[i++] = m.originalAt;
+    params[i++] = receivedAt;
+    params[i++] = m.json;
+    params[i++] = m.planProblem ?? null;
+  }
+  return params;
+}
 
 /** SQLite: one row per event, unique by messageId; a re-send inserts nothing. */
 async function storeUnique(trx: Transaction<HubDatabase>, batch: IngestBatch) {
   const fresh = new Set<string>();
   for (const part of chunks(batch.accepted)) {
     const text = bulkInsertText('sqlite', 'events', EVENT_COLUMNS, part.length, UNIQUE_ID);
-    for (const { message_id } of await bulkInsert<{ message_id: string }>(trx, text, part.map(eventValues(batch.deviceId, batch.receivedAt)))) fresh.add(message_id);
+    const result = await trx.executeQuery<{ message_id: string }>(CompiledQuery.raw(text, eventParams(part, batch.deviceId, batch.receivedAt)));
+    for (const { message_id } of result.rows) fresh.add(message_id);
   }
   return { fresh, stored: firstOfEach(batch, fresh) };
 }
@@ -198,7 +216,7 @@ function pgInsertText(rows: number): string {
 async function storeViaIds(trx: Transaction<HubDatabase>, batch: IngestBatch) {
   const fresh = new Set<string>();
   for (const part of chunks(batch.accepted)) {
-    const result = await trx.executeQuery<{ message_id: string }>(CompiledQuery.raw(pgInsertText(part.length), part.flatMap(eventValues(batch.deviceId, batch.receivedAt))));
+    const result = await trx.executeQuery<{ message_id: string }>(CompiledQuery.raw(pgInsertText(part.length), eventParams(part, batch.deviceId, batch.receivedAt)));
     for (const row of result.rows) fresh.add(row.message_id);
   }
   return { fresh, stored: firstOfEach(batch, fresh) };

@@ -4,7 +4,7 @@
 // never scans raw events. Counts that land in a day already over mark that day, so the
 // daily rollups built from these are built again (day-rollups.ts).
 import type { Transaction } from 'kysely';
-import { factsOf, type EventFacts, type StoredEvent } from '../analytics/event-facts.ts';
+import type { EventFacts } from '../analytics/event-facts.ts';
 import { dwellBucket, STEPS, STEP_NAMES, stepColumn } from '../analytics/funnel-steps.ts';
 import type { Dialect } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
@@ -50,15 +50,25 @@ export interface RollupContext {
   storeId: string;
 }
 
+/** A stored event as the rollups count it: what it means was worked out when its upload was read. */
+export interface CountedEvent {
+  event: string;
+  /** When it happened by the kiosk's clock (the hub's receipt time when it had none). */
+  at: number;
+  /** packId@version on screen, '' when none. */
+  pack: string;
+  facts: EventFacts;
+}
+
 /** One upload's stored events, and the kiosk they came from. */
 export interface RollupGroup {
   ctx: RollupContext;
-  events: readonly StoredEvent[];
+  events: readonly CountedEvent[];
 }
 
 /** An event, what it means, and the kiosk it came from. */
 interface Fact {
-  e: StoredEvent;
+  e: CountedEvent;
   f: EventFacts;
   ctx: RollupContext;
 }
@@ -70,7 +80,7 @@ interface Fact {
  */
 export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, groups: readonly RollupGroup[], now: number): Promise<void> {
   const all: Fact[] = [];
-  for (const { ctx, events } of groups) for (const e of events) all.push({ e, f: factsOf(e), ctx });
+  for (const { ctx, events } of groups) for (const e of events) all.push({ e, f: e.facts, ctx });
   if (all.length === 0) return;
 
   const hourly = tally<{ device_id: string; store_id: string; pack: string; hour: number; event: string; variant: string; count: number }>((r) => `${r.device_id}|${r.hour}|${r.pack}|${r.event}|${r.variant}`, ['count']);
