@@ -67,6 +67,12 @@ export interface LatencyOptions {
    * when it takes a scan; during a game scans wait).
    */
   busy?: boolean;
+  /**
+   * The pause before each scan. A shopper takes a second or more to pick up the next item
+   * and aim; with none, a scan lands while the last product page is still fading in and
+   * its events are being written (reported apart, for reference).
+   */
+  gapMs?: number;
   log?: (line: string) => void;
 }
 
@@ -74,6 +80,7 @@ export async function runLatencyBench(options: LatencyOptions = {}): Promise<Lat
   const log = options.log ?? console.log;
   const products = options.products ?? 100_000;
   const scans = options.scans ?? 60;
+  const gapMs = options.gapMs ?? 1000;
   const packDir = await packWith(products, log);
   const server = await startKioskWebServer({
     rendererDir: renderer(log),
@@ -111,6 +118,7 @@ export async function runLatencyBench(options: LatencyOptions = {}): Promise<Lat
       picks.add(seed % products);
     }
     for (const n of picks) {
+      await page.waitForTimeout(gapMs);
       const gtin = generatedGtin(n);
       // As text: tsx would wrap a named function in a helper the page does not have. (It
       // ends in undefined so evaluate does not wait for the promise.)
