@@ -3,6 +3,7 @@
 // notices nothing, and each shard checked against the SHA-256 its manifest names before it
 // is kept. Shards of packs no longer shown are deleted first, so the mirror holds one
 // catalogue (~60 MB for 100,000 products) and not one per pack ever shown.
+import { realClock } from '../events/clock.ts';
 import { shardFilesOf, type CatalogMirror, type ManifestFiles } from './catalog-mirror.ts';
 
 export interface MirrorFillOptions {
@@ -27,18 +28,6 @@ export interface MirrorFillResult {
   deleted: number;
   aborted: boolean;
 }
-
-const pause = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -89,7 +78,7 @@ export async function fillMirror(options: MirrorFillOptions): Promise<MirrorFill
     }
     await mirror.put(sha, read.shard);
     result.copied++;
-    await pause(options.pauseMs ?? 0, signal);
+    await realClock.sleep(options.pauseMs ?? 0, signal);
   }
   result.aborted = signal.aborted;
   return result;
