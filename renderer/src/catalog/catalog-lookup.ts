@@ -46,7 +46,8 @@ export interface CatalogLookupOptions {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isShard = (v: unknown): v is RawShard => isRecord(v) && isRecord(v.products) && isRecord(v.codes);
+/** Has the shape of a catalog shard (its products and codes are records). */
+export const isShard = (v: unknown): v is RawShard => isRecord(v) && isRecord(v.products) && isRecord(v.codes);
 
 export function createCatalogLookup(baseUrl: string, options: CatalogLookupOptions = {}): CatalogLookup {
   const fetchImpl = options.fetchImpl ?? fetch.bind(globalThis);

@@ -4,6 +4,7 @@
 // is kept. Shards of packs no longer shown are deleted first, so the mirror holds one
 // catalogue (~60 MB for 100,000 products) and not one per pack ever shown.
 import { realClock } from '../events/clock.ts';
+import { isShard } from './catalog-lookup.ts';
 import { shardFilesOf, type CatalogMirror, type ManifestFiles } from './catalog-mirror.ts';
 
 export interface MirrorFillOptions {
@@ -29,8 +30,6 @@ export interface MirrorFillResult {
   aborted: boolean;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -49,7 +48,7 @@ async function readVerified(fetchImpl: typeof fetch, url: string, sha: string): 
   if ((await sha256Hex(bytes)) !== sha) return { problem: 'its SHA-256 is not the one the manifest names' };
   try {
     const shard: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (!isRecord(shard) || !isRecord(shard.products) || !isRecord(shard.codes)) return { problem: 'is not a catalog shard' };
+    if (!isShard(shard)) return { problem: 'is not a catalog shard' };
     return { shard };
   } catch {
     return { problem: 'is not valid JSON' };
