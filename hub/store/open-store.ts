@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate.ts';
+import { PreparingClient } from './pg-prepared.ts';
 import type { HubDatabase } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -74,6 +75,7 @@ export async function openStore(options: OpenStoreOptions): Promise<HubStore> {
   if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
     const pool = new pg.Pool({
       connectionString: options.url,
+      Client: PreparingClient,
       max: options.poolSize ?? 10,
       types: pgTypes,
       connectionTimeoutMillis: 5_000,

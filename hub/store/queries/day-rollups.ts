@@ -7,6 +7,7 @@ import { sql, type Transaction } from 'kysely';
 import { STEP_NAMES, stepColumn } from '../analytics/funnel-steps.ts';
 import type { HubStore } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
+import type { DeferredWrites } from './deferred-writes.ts';
 import { DAY, floorTo } from './rollup-period.ts';
 
 /** A day is built this long after it ends: by then kiosks online have sent its last minutes. */
@@ -33,14 +34,15 @@ export function daysOver(days: Iterable<number>, now: number): number[] {
  * Notes that uploads in this transaction changed the hourly counts of `days`: one row per
  * day, in day order (so that transactions marking the same days never deadlock).
  */
-export async function markDaysChanged(trx: Transaction<HubDatabase>, days: readonly number[]): Promise<void> {
+export async function markDaysChanged(writes: DeferredWrites, days: readonly number[]): Promise<void> {
   if (days.length === 0) return;
   const sorted = [...new Set(days)].sort((a, b) => a - b);
-  await trx
-    .insertInto('rollup_days')
-    .values(sorted.map((day) => ({ day, changes: 1 })))
-    .onConflict((oc) => oc.column('day').doUpdateSet({ changes: (eb) => eb('rollup_days.changes', '+', 1) }))
-    .execute();
+  await writes.addQuery(
+    writes.trx
+      .insertInto('rollup_days')
+      .values(sorted.map((day) => ({ day, changes: 1 })))
+      .onConflict((oc) => oc.column('day').doUpdateSet({ changes: (eb) => eb('rollup_days.changes', '+', 1) })),
+  );
 }
 
 /** The last day whose grace is over at `now`. */

@@ -57,6 +57,22 @@ describeEachDatabase('uploads stored with group commit', (fixture) => {
     expect(gaps).toEqual({ 'device-a': 2, 'device-b': 0, 'device-c': 3 });
   });
 
+  it('closes the seq gaps of several kiosks whose uploads share a transaction, merging their ranges', async () => {
+    const store = await enrolled();
+    const alone = createIngestQueue(store, { parallel: 1, maxEvents: 1_000 });
+    await alone.ingest(upload('device-a', [1, 3]));
+    await alone.ingest(upload('device-b', [1, 4, 6]));
+    await alone.ingest(upload('device-c', [2]));
+    const queue = createIngestQueue(store, { parallel: 1, maxEvents: 1_000 });
+    // Together: a's hole closes (two ranges become one), b's closes one of two, c's first event arrives late.
+    const outcomes = await Promise.all([queue.ingest(upload('device-a', [2])), queue.ingest(upload('device-b', [2, 3, 5])), queue.ingest(upload('device-c', [1, 3]))]);
+    expect(outcomes.map((o) => o.seqGaps)).toEqual([0, 0, 0]);
+    const ranges = await store.db.selectFrom('seq_ranges').select(['device_id', 'from_seq', 'to_seq']).orderBy('device_id').orderBy('from_seq').execute();
+    expect(ranges.map((r) => `${r.device_id} ${r.from_seq}-${r.to_seq}`)).toEqual(['device-a 1-3', 'device-b 1-6', 'device-c 1-3']);
+    const gaps = Object.fromEntries((await listKiosks(store, { storeIds: null })).map((k) => [k.deviceId, k.seqGaps]));
+    expect(gaps).toEqual({ 'device-a': 0, 'device-b': 0, 'device-c': 0 });
+  });
+
   it('an upload the database refuses fails alone; the ones that shared its transaction are stored', async () => {
     const store = await enrolled();
     const queue = createIngestQueue(store, { parallel: 1, maxEvents: 1_000 });

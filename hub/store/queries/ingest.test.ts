@@ -29,6 +29,17 @@ describeEachDatabase('ingest', (fixture, kind) => {
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
   });
 
+  it('stores each event exactly as it came: Chinese text, emoji, quotes, backslashes and escapes', async () => {
+    const store = await fixture.open();
+    await enrol(store);
+    const properties = { name: '阿克苏苹果 🍎', note: 'say "hi" \\ C:\\path\nline\ttab \u0001 \u2028', empty: '' };
+    const sent = [message(1, 'Product Viewed', properties), message(2), message(3, 'Product Viewed', { name: 'ä'.repeat(2_000) })];
+    await ingestBatch(store, { deviceId: DEVICE, receivedAt: T0, accepted: sent, rejected: [] });
+    const rows = await store.db.selectFrom('events').select(['seq', 'body']).orderBy('seq').execute();
+    expect(rows.map((r) => r.body)).toEqual(sent.map((m) => m.json));
+    expect(JSON.parse(rows[0]!.body).properties).toEqual(properties);
+  });
+
   it('counts seq numbers still missing, leaving out what the kiosk reported dropped and what was rejected', async () => {
     const store = await fixture.open();
     await enrol(store);

@@ -8,10 +8,13 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import { ensureEventPartition } from '../event-partitions.ts';
 import type { HubStore } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
-import { bulkInsertText, runHot } from './hot-sql.ts';
+import { preparedStatement } from '../pg-prepared.ts';
+import { deferredWrites, type DeferredWrites } from './deferred-writes.ts';
+import { bulkInsertText } from './hot-sql.ts';
 import { messageFacts, type MessageFacts } from './message-facts.ts';
 import { rollUp, type RollupGroup } from './rollups.ts';
-import { countRanges, holesIn, mergeRanges, missingSeqs, type SeqRange } from '../seq-ranges.ts';
+import { countRanges, holesIn, missingSeqs, type SeqRange } from '../seq-ranges.ts';
+import { mergeRangeChanges, noRangeChanges, readRanges, writeKioskTallies, writeRangeChanges, type KioskTally } from './seq-range-writes.ts';
 
 export interface AcceptedMessage {
   messageId: string;
@@ -78,19 +81,18 @@ export async function ingestBatches(store: HubStore, batches: readonly IngestBat
     for (const at of new Set(batches.filter((b) => b.accepted.length > 0).map((b) => b.receivedAt))) await ensureEventPartition(store, at);
   }
   return store.db.transaction().execute(async (trx) => {
+    const writes = deferredWrites(trx, store.dialect);
     const kiosks = await lockKiosks(store, trx, batches.map((b) => b.deviceId));
     const devices = new Map<string, DeviceTally>();
     const results: { duplicates: Set<string>; deviceId: string }[] = [];
     const rollups: RollupGroup[] = [];
 
-    for (const batch of batches) {
+    const storedOf = store.dialect === 'postgres' ? await storeViaIds(trx, batches) : null;
+    for (const [index, batch] of batches.entries()) {
       const { deviceId, receivedAt } = batch;
-      const { fresh, stored } = store.dialect === 'postgres' ? await storeViaIds(trx, batch) : await storeUnique(trx, batch);
+      const { fresh, stored } = storedOf ? storedOf[index]! : await storeUnique(trx, batch);
       for (const part of chunks(batch.rejected)) {
-        await trx
-          .insertInto('rejected_events')
-          .values(part.map((r) => ({ message_id: r.messageId, device_id: deviceId, seq: r.seq, reason: r.reason, received_at: receivedAt })))
-          .execute();
+        await writes.addQuery(trx.insertInto('rejected_events').values(part.map((r) => ({ message_id: r.messageId, device_id: deviceId, seq: r.seq, reason: r.reason, received_at: receivedAt }))));
       }
       // Seq numbers: what arrived (rejected ones arrived too) and what the kiosk says it dropped.
       const device = devices.get(deviceId) ?? { arrived: [], drops: [], receivedAt };
@@ -105,8 +107,9 @@ export async function ingestBatches(store: HubStore, batches: readonly IngestBat
       results.push({ duplicates: new Set(batch.accepted.filter((m) => !fresh.has(m.messageId)).map((m) => m.messageId)), deviceId });
     }
 
-    const gaps = await updateSeqGaps(trx, store.dialect, kiosks, devices);
-    await rollUp(trx, store.dialect, rollups, Math.max(...batches.map((b) => b.receivedAt)));
+    const gaps = await updateSeqGaps(writes, kiosks, devices);
+    await rollUp(writes, rollups, Math.max(...batches.map((b) => b.receivedAt)));
+    await writes.flush();
     return results.map(({ duplicates, deviceId }) => ({ duplicates, seqGaps: gaps.get(deviceId) ?? 0 }));
   });
 }
@@ -120,37 +123,45 @@ interface DeviceTally {
 
 type LockedKiosk = { seq_gaps: number; gaps_since: number | null; store_id: string };
 
+const PG_LOCK_KIOSKS = preparedStatement('select device_id, seq_gaps, gaps_since, store_id from kiosks where device_id = any($1::text[]) order by device_id for update');
+
 /**
  * The uploads' kiosks, read (on PostgreSQL locked, in device order, so hub processes
  * ingesting the same kiosks take turns and never deadlock).
  */
 async function lockKiosks(store: HubStore, trx: Transaction<HubDatabase>, deviceIds: readonly string[]): Promise<Map<string, LockedKiosk>> {
   const ids = [...new Set(deviceIds)].sort();
-  const query = trx.selectFrom('kiosks').select(['device_id', 'seq_gaps', 'gaps_since', 'store_id']).where('device_id', 'in', ids).orderBy('device_id');
-  const rows = store.dialect === 'postgres' ? await query.forUpdate().execute() : await query.execute();
+  const rows =
+    store.dialect === 'postgres'
+      ? (await trx.executeQuery<LockedKiosk & { device_id: string }>(CompiledQuery.raw(PG_LOCK_KIOSKS, [ids]))).rows
+      : await trx.selectFrom('kiosks').select(['device_id', 'seq_gaps', 'gaps_since', 'store_id']).where('device_id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.device_id, r]));
 }
 
 /** Merges each kiosk's arrivals and drops into its ranges and stores its count of missing seq numbers; returns the counts. */
-async function updateSeqGaps(trx: Transaction<HubDatabase>, dialect: HubStore['dialect'], kiosks: ReadonlyMap<string, LockedKiosk>, devices: ReadonlyMap<string, DeviceTally>): Promise<Map<string, number>> {
+async function updateSeqGaps(writes: DeferredWrites, kiosks: ReadonlyMap<string, LockedKiosk>, devices: ReadonlyMap<string, DeviceTally>): Promise<Map<string, number>> {
+  const { trx, dialect } = writes;
   const moved = [...devices].filter(([, d]) => d.arrived.length > 0 || d.drops.length > 0).map(([id]) => id);
-  const received = await readRanges(trx, 'seq_ranges', moved);
+  const received = await readRanges(trx, dialect, 'seq_ranges', moved);
+  const arrivals = noRangeChanges();
+  const drops = noRangeChanges();
+  const tallies: KioskTally[] = [];
   const out = new Map<string, number>();
   for (const [deviceId, d] of devices) {
     const kiosk = kiosks.get(deviceId);
     let seqGaps = kiosk?.seq_gaps ?? 0;
     if (d.arrived.length > 0 || d.drops.length > 0) {
-      const all = await mergeInto(trx, dialect, 'seq_ranges', deviceId, received.get(deviceId) ?? [], d.arrived);
+      const all = mergeRangeChanges(arrivals, deviceId, received.get(deviceId) ?? [], d.arrived);
       // The usual case: everything from 1 on arrived, and no drop report is needed to explain a hole.
-      const dropped = d.drops.length > 0 || holesIn(all).length > 0 ? await mergeInto(trx, dialect, 'dropped_ranges', deviceId, (await readRanges(trx, 'dropped_ranges', [deviceId])).get(deviceId) ?? [], d.drops) : [];
+      const dropped = d.drops.length > 0 || holesIn(all).length > 0 ? mergeRangeChanges(drops, deviceId, (await readRanges(trx, dialect, 'dropped_ranges', [deviceId])).get(deviceId) ?? [], d.drops) : [];
       seqGaps = countRanges(missingSeqs(all, dropped));
     }
     out.set(deviceId, seqGaps);
-    if (kiosk) {
-      const gapsSince = seqGaps === 0 ? null : (kiosk.gaps_since ?? d.receivedAt);
-      await runHot(trx, dialect, 'update "kiosks" set "last_event_at" = ?, "seq_gaps" = ?, "gaps_since" = ? where "device_id" = ?', [d.receivedAt, seqGaps, gapsSince, deviceId]);
-    }
+    if (kiosk) tallies.push({ deviceId, lastEventAt: d.receivedAt, seqGaps, gapsSince: seqGaps === 0 ? null : (kiosk.gaps_since ?? d.receivedAt) });
   }
+  await writeRangeChanges(writes, 'seq_ranges', arrivals);
+  await writeRangeChanges(writes, 'dropped_ranges', drops);
+  await writeKioskTallies(writes, tallies);
   return out;
 }
 
@@ -192,63 +203,75 @@ async function storeUnique(trx: Transaction<HubDatabase>, batch: IngestBatch) {
 }
 
 /**
- * PostgreSQL: the messageId claimed in event_ids (events are partitioned, so the unique
- * key lives there) and the event stored, in one statement per chunk.
+ * PostgreSQL: every upload of the transaction in one statement, prepared once per
+ * connection (its text never changes: the rows go as one array per column). Each
+ * messageId is claimed in event_ids (events are partitioned, so the unique key lives
+ * there) and the event stored in the same statement. A messageId in two of the uploads
+ * is sent once, for the first. The bodies go as one text split on the record separator,
+ * which JSON text never holds raw: escaping each body as an array element cost the hub
+ * more than storing it cost the database.
  */
-const pgInsertSql = new Map<number, string>();
-function pgInsertText(rows: number): string {
-  let text = pgInsertSql.get(rows);
-  if (!text) {
-    const tuples = Array.from({ length: rows }, (_, i) => {
-      const o = i * 8;
-      return `($${o + 1}::text, $${o + 2}::text, $${o + 3}::bigint, $${o + 4}::text, $${o + 5}::bigint, $${o + 6}::bigint, $${o + 7}::text, $${o + 8}::text)`;
-    });
-    text = `with v (message_id, device_id, seq, event, original_at, received_at, body, plan_problem) as (values ${tuples.join(', ')}),
-      claimed as (insert into event_ids (message_id, device_id, received_at) select message_id, device_id, received_at from v on conflict (message_id) do nothing returning message_id)
-      insert into events (message_id, device_id, seq, event, original_at, received_at, body, plan_problem)
-      select distinct on (v.message_id) v.* from v join claimed using (message_id)
-      returning message_id`;
-    pgInsertSql.set(rows, text);
-  }
-  return text;
-}
+const SEPARATOR = '\x1e';
+const RECORD_SEPARATOR = 0x1e;
+const PG_INSERT = preparedStatement(`with v as (
+    select * from unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::bigint[], string_to_array($7::text, chr(30)), $8::text[])
+      as v (message_id, device_id, seq, event, original_at, received_at, body, plan_problem)),
+  claimed as (insert into event_ids (message_id, device_id, received_at) select message_id, device_id, received_at from v on conflict (message_id) do nothing returning message_id)
+  insert into events (message_id, device_id, seq, event, original_at, received_at, body, plan_problem)
+  select v.* from v join claimed using (message_id)
+  returning message_id`);
+/** Events per statement: a transaction holds up to a few thousand. */
+const PG_ROWS = 2_000;
 
-async function storeViaIds(trx: Transaction<HubDatabase>, batch: IngestBatch) {
-  const fresh = new Set<string>();
-  for (const part of chunks(batch.accepted)) {
-    const result = await trx.executeQuery<{ message_id: string }>(CompiledQuery.raw(pgInsertText(part.length), eventParams(part, batch.deviceId, batch.receivedAt)));
-    for (const row of result.rows) fresh.add(row.message_id);
-  }
-  return { fresh, stored: firstOfEach(batch, fresh) };
-}
-
-/** The kiosks' ranges in `table`, each sorted by `from`. */
-async function readRanges(trx: Transaction<HubDatabase>, table: 'seq_ranges' | 'dropped_ranges', deviceIds: readonly string[]): Promise<Map<string, SeqRange[]>> {
-  const out = new Map<string, SeqRange[]>();
-  for (const part of chunks(deviceIds)) {
-    const rows = await trx.selectFrom(table).select(['device_id', 'from_seq', 'to_seq']).where('device_id', 'in', part).orderBy('device_id').orderBy('from_seq').execute();
-    for (const r of rows) out.set(r.device_id, [...(out.get(r.device_id) ?? []), [r.from_seq, r.to_seq]]);
+/**
+ * The bodies as one UTF-8 text, separated: written straight into a buffer (sent as the
+ * text's bytes), because joining them into one string costs more once it passes 128 KB.
+ */
+function joinedUtf8(bodies: readonly string[]): Buffer {
+  let size = bodies.length - 1;
+  for (const body of bodies) size += Buffer.byteLength(body);
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const [i, body] of bodies.entries()) {
+    if (i > 0) out[at++] = RECORD_SEPARATOR;
+    at += out.write(body, at);
   }
   return out;
 }
 
-/** Merges `add` into the device's `current` ranges in `table`, writing only what changed; returns all of them. */
-async function mergeInto(trx: Transaction<HubDatabase>, dialect: HubStore['dialect'], table: 'seq_ranges' | 'dropped_ranges', deviceId: string, current: readonly SeqRange[], add: readonly SeqRange[]): Promise<SeqRange[]> {
-  if (add.length === 0) return [...current];
-  const before = new Map(current.map(([from, to]) => [from, to]));
-  const after = mergeRanges([...current, ...add]);
-  const starts = new Set(after.map((r) => r[0]));
-  const gone = current.filter(([from]) => !starts.has(from)).map(([from]) => from);
-  if (gone.length > 0) await trx.deleteFrom(table).where('device_id', '=', deviceId).where('from_seq', 'in', gone).execute();
-  const added: SeqRange[] = [];
-  for (const [from, to] of after) {
-    const had = before.get(from);
-    if (had === undefined) added.push([from, to]);
-    // A range that grew at its end (the usual upload) is one update.
-    else if (had !== to) await runHot(trx, dialect, `update "${table}" set "to_seq" = ? where "device_id" = ? and "from_seq" = ?`, [to, deviceId, from]);
+async function storeViaIds(trx: Transaction<HubDatabase>, batches: readonly IngestBatch[]): Promise<{ fresh: Set<string>; stored: AcceptedMessage[] }[]> {
+  /** Which upload sends each messageId: the first that holds it. */
+  const owner = new Map<string, number>();
+  const columns: unknown[][] = Array.from({ length: EVENT_COLUMNS.length }, () => []);
+  const [ids, devices, seqs, events, originals, receipts, bodies, problems] = columns as [unknown[], unknown[], unknown[], unknown[], unknown[], unknown[], unknown[], unknown[]];
+  const claimed = new Set<string>();
+  const flush = async () => {
+    if (ids.length === 0) return;
+    const params: unknown[] = columns.map((c) => c.splice(0));
+    params[6] = joinedUtf8(params[6] as string[]);
+    const result = await trx.executeQuery<{ message_id: string }>(CompiledQuery.raw(PG_INSERT, params));
+    for (const row of result.rows) claimed.add(row.message_id);
+  };
+  for (const [index, batch] of batches.entries()) {
+    for (const m of batch.accepted) {
+      if (owner.has(m.messageId)) continue;
+      owner.set(m.messageId, index);
+      ids.push(m.messageId);
+      devices.push(batch.deviceId);
+      seqs.push(m.seq);
+      events.push(m.event);
+      originals.push(m.originalAt);
+      receipts.push(batch.receivedAt);
+      if (m.json.includes(SEPARATOR)) throw new Error(`message ${m.messageId} is not JSON text as JSON.stringify writes it`);
+      bodies.push(m.json);
+      problems.push(m.planProblem ?? null);
+      if (ids.length >= PG_ROWS) await flush();
+    }
   }
-  for (const part of chunks(added)) {
-    await trx.insertInto(table).values(part.map(([from, to]) => ({ device_id: deviceId, from_seq: from, to_seq: to }))).execute();
-  }
-  return after;
+  await flush();
+  return batches.map((batch, index) => {
+    const fresh = new Set<string>();
+    for (const m of batch.accepted) if (owner.get(m.messageId) === index && claimed.has(m.messageId)) fresh.add(m.messageId);
+    return { fresh, stored: firstOfEach(batch, fresh) };
+  });
 }

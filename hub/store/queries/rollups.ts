@@ -9,7 +9,8 @@ import { dwellBucket, STEPS, STEP_NAMES, stepColumn } from '../analytics/funnel-
 import type { Dialect } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
 import { daysOver, markDaysChanged } from './day-rollups.ts';
-import { bulkInsert, bulkInsertText } from './hot-sql.ts';
+import { deferredWrites, type DeferredWrites } from './deferred-writes.ts';
+import { bulkInsertText } from './hot-sql.ts';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -21,13 +22,15 @@ const dayOf = (at: number) => at - (((at % DAY) + DAY) % DAY);
 type Tables = 'funnel_hourly' | 'dwell_hourly' | 'event_hourly' | 'scan_daily' | 'game_daily';
 
 /** Adds `rows` to a rollup table: a row that exists gets its counters increased. Every row has the first row's columns. */
-async function addCounts(trx: Transaction<HubDatabase>, dialect: Dialect, table: Tables, keys: readonly string[], counters: readonly string[], rows: readonly Record<string, string | number>[]): Promise<void> {
+async function addCounts(writes: DeferredWrites, table: Tables, keys: readonly string[], counters: readonly string[], rows: readonly Record<string, string | number>[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   const tail = `on conflict (${keys.map((k) => `"${k}"`).join(', ')}) do update set ${counters.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(', ')}`;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
-    await bulkInsert(trx, bulkInsertText(dialect, table, columns, part.length, tail), part.map((row) => columns.map((c) => row[c])));
+    const params: unknown[] = [];
+    for (const row of part) for (const c of columns) params.push(row[c]);
+    await writes.add(bulkInsertText(writes.dialect, table, columns, part.length, tail), params);
   }
 }
 
@@ -74,11 +77,13 @@ interface Fact {
 }
 
 /**
- * Counts the events of one or several uploads into the rollups: one statement per table
- * for all of them. `now` is when they were received: the days they change that are over
- * by then are marked for their daily rollups to be built again.
+ * Counts the events of one or several uploads into the rollups: one write per table for
+ * all of them, sent with the transaction's other writes. `now` is when they were
+ * received: the days they change that are over by then are marked for their daily
+ * rollups to be built again.
  */
-export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, groups: readonly RollupGroup[], now: number): Promise<void> {
+export async function rollUp(writes: DeferredWrites, groups: readonly RollupGroup[], now: number): Promise<void> {
+  const { trx } = writes;
   const all: Fact[] = [];
   for (const { ctx, events } of groups) for (const e of events) all.push({ e, f: e.facts, ctx });
   if (all.length === 0) return;
@@ -102,9 +107,9 @@ export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, gr
       }
     }
   }
-  await addCounts(trx, dialect, 'event_hourly', ['device_id', 'hour', 'pack', 'event', 'variant'], ['count'], hourly.rows());
-  await addCounts(trx, dialect, 'scan_daily', ['device_id', 'day', 'pack', 'product_id', 'found'], ['scans'], scans.rows());
-  await addCounts(trx, dialect, 'game_daily', ['device_id', 'day', 'pack', 'game_id', 'campaign_id', 'odds'], ['plays', 'completed', 'draws', 'won'], games.rows());
+  await addCounts(writes, 'event_hourly', ['device_id', 'hour', 'pack', 'event', 'variant'], ['count'], hourly.rows());
+  await addCounts(writes, 'scan_daily', ['device_id', 'day', 'pack', 'product_id', 'found'], ['scans'], scans.rows());
+  await addCounts(writes, 'game_daily', ['device_id', 'day', 'pack', 'game_id', 'campaign_id', 'odds'], ['plays', 'completed', 'draws', 'won'], games.rows());
   // The days counted in (per row, not per event: a batch has far fewer rows); game_daily has no daily rollup of its own.
   const days = new Set<number>();
   for (const r of hourly.rows()) days.add(dayOf(r.hour));
@@ -112,28 +117,29 @@ export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, gr
 
   const coupons = all.flatMap(({ e, f, ctx }) => (f.coupon ? [{ e, f, ctx, c: f.coupon }] : []));
   if (coupons.length > 0) {
-    await trx
-      .insertInto('coupons')
-      .values(
-        coupons.map(({ e, f, ctx, c }) => ({
-          coupon_id: c.couponId,
-          kiosk_id: c.kioskId,
-          device_id: ctx.deviceId,
-          store_id: ctx.storeId,
-          pack: e.pack,
-          campaign_id: c.campaignId,
-          game_id: c.gameId,
-          seq: c.seq,
-          issued_at: c.issuedAt,
-          expires_at: c.expiresAt,
-          reward_kind: c.rewardKind,
-          reward_value: c.rewardValue,
-          token: c.token,
-          anonymous_id: f.session,
-        })),
-      )
-      .onConflict((oc) => oc.column('coupon_id').doNothing())
-      .execute();
+    await writes.addQuery(
+      trx
+        .insertInto('coupons')
+        .values(
+          coupons.map(({ e, f, ctx, c }) => ({
+            coupon_id: c.couponId,
+            kiosk_id: c.kioskId,
+            device_id: ctx.deviceId,
+            store_id: ctx.storeId,
+            pack: e.pack,
+            campaign_id: c.campaignId,
+            game_id: c.gameId,
+            seq: c.seq,
+            issued_at: c.issuedAt,
+            expires_at: c.expiresAt,
+            reward_kind: c.rewardKind,
+            reward_value: c.rewardValue,
+            token: c.token,
+            anonymous_id: f.session,
+          })),
+        )
+        .onConflict((oc) => oc.column('coupon_id').doNothing()),
+    );
   }
   // A coupon redeemed before its Coupon Issued arrived (a kiosk offline, a till online) counts now.
   const redeemed = coupons.length
@@ -142,9 +148,9 @@ export async function rollUp(trx: Transaction<HubDatabase>, dialect: Dialect, gr
       )
     : new Set<string>();
 
-  for (const hour of await rollUpSessions(trx, dialect, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0))) days.add(dayOf(hour));
+  for (const hour of await rollUpSessions(writes, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0))) days.add(dayOf(hour));
   // Usually none: only a late upload (a kiosk back after days offline) counts into a day that is over.
-  await markDaysChanged(trx, daysOver(days, now));
+  await markDaysChanged(writes, daysOver(days, now));
 }
 
 /** funnel_hourly's counters: a column per funnel step, and the dwell sums. */
@@ -166,7 +172,8 @@ interface SessionState {
  * Marks the funnel steps each session reached, and counts each step once per session, in
  * the hour the session started; returns the hours counted in.
  */
-async function rollUpSessions(trx: Transaction<HubDatabase>, dialect: Dialect, all: readonly Fact[], extraSteps: (f: EventFacts) => number): Promise<number[]> {
+async function rollUpSessions(writes: DeferredWrites, all: readonly Fact[], extraSteps: (f: EventFacts) => number): Promise<number[]> {
+  const { trx } = writes;
   const bySession = new Map<string, Fact[]>();
   for (const item of all) {
     if (!item.f.session) continue;
@@ -209,12 +216,12 @@ async function rollUpSessions(trx: Transaction<HubDatabase>, dialect: Dialect, a
   }
   for (let i = 0; i < upserts.length; i += CHUNK) {
     const part = upserts.slice(i, i + CHUNK);
-    const text = bulkInsertText(dialect, 'shopper_sessions', SESSION_COLUMNS, part.length, 'on conflict ("anonymous_id") do update set "steps" = excluded."steps", "duration_ms" = excluded."duration_ms"');
-    await bulkInsert(trx, text, part.map((u) => [u.anonymous_id, u.device_id, u.store_id, u.pack, u.hour, u.started_at, u.steps, u.duration_ms]));
+    const text = bulkInsertText(writes.dialect, 'shopper_sessions', SESSION_COLUMNS, part.length, 'on conflict ("anonymous_id") do update set "steps" = excluded."steps", "duration_ms" = excluded."duration_ms"');
+    await writes.add(text, part.flatMap((u) => [u.anonymous_id, u.device_id, u.store_id, u.pack, u.hour, u.started_at, u.steps, u.duration_ms]));
   }
   const funnelRows = funnel.rows();
-  await addCounts(trx, dialect, 'funnel_hourly', ['device_id', 'hour', 'pack'], FUNNEL_COUNTERS, funnelRows);
-  await addCounts(trx, dialect, 'dwell_hourly', ['device_id', 'hour', 'pack', 'bucket'], ['sessions'], dwell.rows());
+  await addCounts(writes, 'funnel_hourly', ['device_id', 'hour', 'pack'], FUNNEL_COUNTERS, funnelRows);
+  await addCounts(writes, 'dwell_hourly', ['device_id', 'hour', 'pack', 'bucket'], ['sessions'], dwell.rows());
   // A dwell row's hour is its session's, which has a funnel row too.
   return funnelRows.map((r) => r.hour as number);
 }
@@ -226,7 +233,9 @@ export async function markRedeemed(trx: Transaction<HubDatabase>, dialect: Diale
   const session = await trx.selectFrom('shopper_sessions').select(['hour', 'pack', 'steps']).where('anonymous_id', '=', coupon.anonymous_id).executeTakeFirst();
   if (!session || (Number(session.steps) & STEPS.coupon_redeemed) !== 0) return;
   await trx.updateTable('shopper_sessions').set({ steps: Number(session.steps) | STEPS.coupon_redeemed }).where('anonymous_id', '=', coupon.anonymous_id).execute();
-  await addCounts(trx, dialect, 'funnel_hourly', ['device_id', 'hour', 'pack'], ['coupon_redeemed'], [{ device_id: coupon.device_id, store_id: coupon.store_id, pack: session.pack, hour: session.hour, coupon_redeemed: 1 }]);
+  const writes = deferredWrites(trx, dialect);
+  await addCounts(writes, 'funnel_hourly', ['device_id', 'hour', 'pack'], ['coupon_redeemed'], [{ device_id: coupon.device_id, store_id: coupon.store_id, pack: session.pack, hour: session.hour, coupon_redeemed: 1 }]);
   // Usually a day already over (shoppers redeem later). Marked whatever the day: a redemption is one row, not a stream of uploads.
-  await markDaysChanged(trx, [dayOf(session.hour)]);
+  await markDaysChanged(writes, [dayOf(session.hour)]);
+  await writes.flush();
 }
