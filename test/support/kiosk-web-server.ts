@@ -50,6 +50,12 @@ export async function startKioskWebServer(options: KioskWebServerOptions): Promi
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Ends the connections still open too (a page's keep-alive or a video it is still
+    // streaming): the server may be stopped before the browser that holds them.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
