@@ -14,7 +14,7 @@ function event(anonymousId: string, minute: number, name: string, properties: Re
   return { messageId, seq: n, event: name, originalAt: T0 + minute * 60_000, json: JSON.stringify({ messageId }), properties, anonymousId, pack: 'spring@1.0.0' };
 }
 
-describeEachDatabase('rollups at ingest', (fixture) => {
+describeEachDatabase('rollups at ingest', (fixture, kind) => {
   it('counts each funnel step once per session, in the hour the session started, however the events arrive', async () => {
     const store = await fixture.open();
     await enrolKiosk(store, { deviceId: DEVICE, storeId: 'sh-001', name: 'W1', tokenId: 't', tokenHash: 'h', appVersion: '1', platform: 'linux', couponKey: null, now: T0 });
@@ -54,4 +54,36 @@ describeEachDatabase('rollups at ingest', (fixture) => {
     const after = await store.db.selectFrom('funnel_hourly').select(['coupon_redeemed']).executeTakeFirstOrThrow();
     expect(after.coupon_redeemed).toBe(1);
   });
+
+  if (kind === 'postgres') {
+    it('a till redeeming a coupon waits for an upload of the coupon\'s kiosk being stored, then counts', async () => {
+      const store = await fixture.open();
+      await enrolKiosk(store, { deviceId: DEVICE, storeId: 'sh-001', name: 'W1', tokenId: 't', tokenHash: 'h', appVersion: '1', platform: 'linux', couponKey: null, now: T0 });
+      const issued = event('shopper-c', 0, 'Coupon Issued', {
+        coupon_id: 'k1-2', campaign_id: 'juice-10', game_id: 'wheel', kiosk_id: 'k1', key_id: 'x', kiosk_coupon_seq: 2,
+        issued_at: new Date(T0).toISOString(), expires_at: new Date(T0 + 86_400_000).toISOString(), reward_kind: 'amount-off', reward_value: 1000, token: 'T'.repeat(152),
+      });
+      await ingestBatch(store, { deviceId: DEVICE, receivedAt: T0 + 60_000, accepted: [event('shopper-c', 0, 'Session Started', { trigger: 'touch' }), issued], rejected: [] });
+
+      // An upload of the kiosk in the middle of being stored: its transaction holds the kiosk's row.
+      let finishUpload!: () => void;
+      let locked!: () => void;
+      const uploadLocked = new Promise<void>((resolve) => (locked = resolve));
+      const upload = store.db.transaction().execute(async (trx) => {
+        await trx.selectFrom('kiosks').select('device_id').where('device_id', '=', DEVICE).forUpdate().execute();
+        locked();
+        await new Promise<void>((resolve) => (finishUpload = resolve));
+      });
+      await uploadLocked;
+      let redeemed = false;
+      const redemption = store.db.transaction().execute((trx) => markRedeemed(trx, store.dialect, 'k1-2')).then(() => (redeemed = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(redeemed).toBe(false);
+      finishUpload();
+      await upload;
+      await redemption;
+      const row = await store.db.selectFrom('funnel_hourly').select(['coupon_redeemed']).executeTakeFirstOrThrow();
+      expect(row.coupon_redeemed).toBe(1);
+    });
+  }
 });

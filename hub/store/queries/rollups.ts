@@ -230,6 +230,10 @@ async function rollUpSessions(writes: DeferredWrites, all: readonly Fact[], extr
 export async function markRedeemed(trx: Transaction<HubDatabase>, dialect: Dialect, couponId: string): Promise<void> {
   const coupon = await trx.selectFrom('coupons').select(['anonymous_id', 'device_id', 'store_id']).where('coupon_id', '=', couponId).executeTakeFirst();
   if (!coupon?.anonymous_id) return;
+  // The session and funnel rows are its kiosk's, which ingest writes holding the kiosk's
+  // row lock, in one statement whose writes take their row locks in no set order: taking
+  // the same lock first means the two never wait on each other in a cycle.
+  if (dialect === 'postgres') await trx.selectFrom('kiosks').select('device_id').where('device_id', '=', coupon.device_id).forUpdate().execute();
   const session = await trx.selectFrom('shopper_sessions').select(['hour', 'pack', 'steps']).where('anonymous_id', '=', coupon.anonymous_id).executeTakeFirst();
   if (!session || (Number(session.steps) & STEPS.coupon_redeemed) !== 0) return;
   await trx.updateTable('shopper_sessions').set({ steps: Number(session.steps) | STEPS.coupon_redeemed }).where('anonymous_id', '=', coupon.anonymous_id).execute();
