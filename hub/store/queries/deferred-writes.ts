@@ -4,6 +4,12 @@
 // the ingest benchmark every statement cost the hub's one JavaScript thread a tenth of a
 // millisecond or more in sending alone, whatever its size, and a transaction sent a
 // dozen. SQLite, which has no round trips, runs each write at once.
+// PostgreSQL runs the writes of one statement in no set order, so their row locks are
+// taken in no set order either. Every row written here is one kiosk's (its ranges, its
+// counts, its sessions) and ingest holds that kiosk's row lock from its first statement;
+// anything else that writes such rows must take the kiosk's row lock first (a first
+// redemption does), or the two could wait on each other. The one row kiosks share, a
+// day's mark, is written by one statement in day order.
 import { CompiledQuery, type Compilable, type Transaction } from 'kysely';
 import type { Dialect } from '../open-store.ts';
 import type { HubDatabase } from '../schema.ts';
