@@ -44,7 +44,7 @@ function fetchThrough(app: FastifyInstance): typeof fetch {
 }
 
 describeEachDatabase('the logs command', (fixture) => {
-  it('brings the last lines of the kiosk’s log file to the console, redacted', async () => {
+  it('brings the last lines of the kiosk’s log file to the console, redacted', { timeout: 30_000 }, async () => {
     const t = await testHub(await fixture.open());
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-logs-cmd-'));
     const log = openKioskLog({ dir: path.join(dataDir, 'logs'), level: 'info', maxFileMb: 1, files: 3, stdoutLevel: null });
