@@ -46,13 +46,13 @@ function columnsOf(rows: readonly (readonly unknown[])[], width: number): unknow
   return out;
 }
 
+// Only the read runs on its own and is prepared; the writes go inside the transaction's
+// one combined write (deferred-writes.ts), whose text changes with what it holds.
 const pgRangeSql = (table: RangeTable) => ({
   read: preparedStatement(`select device_id, from_seq, to_seq from "${table}" where device_id = any($1::text[]) order by device_id, from_seq`),
-  gone: preparedStatement(`delete from "${table}" t using unnest($1::text[], $2::bigint[]) as v (device_id, from_seq) where t.device_id = v.device_id and t.from_seq = v.from_seq`),
-  grown: preparedStatement(
-    `update "${table}" t set to_seq = v.to_seq from unnest($1::text[], $2::bigint[], $3::bigint[]) as v (device_id, from_seq, to_seq) where t.device_id = v.device_id and t.from_seq = v.from_seq`,
-  ),
-  added: preparedStatement(`insert into "${table}" (device_id, from_seq, to_seq) select * from unnest($1::text[], $2::bigint[], $3::bigint[])`),
+  gone: `delete from "${table}" t using unnest($1::text[], $2::bigint[]) as v (device_id, from_seq) where t.device_id = v.device_id and t.from_seq = v.from_seq`,
+  grown: `update "${table}" t set to_seq = v.to_seq from unnest($1::text[], $2::bigint[], $3::bigint[]) as v (device_id, from_seq, to_seq) where t.device_id = v.device_id and t.from_seq = v.from_seq`,
+  added: `insert into "${table}" (device_id, from_seq, to_seq) select * from unnest($1::text[], $2::bigint[], $3::bigint[])`,
 });
 const PG_RANGES = { seq_ranges: pgRangeSql('seq_ranges'), dropped_ranges: pgRangeSql('dropped_ranges') };
 
@@ -95,10 +95,8 @@ export interface KioskTally {
   gapsSince: number | null;
 }
 
-const PG_KIOSKS = preparedStatement(
-  `update kiosks k set last_event_at = v.last_event_at, seq_gaps = v.seq_gaps, gaps_since = v.gaps_since
-   from unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[]) as v (device_id, last_event_at, seq_gaps, gaps_since) where k.device_id = v.device_id`,
-);
+const PG_KIOSKS = `update kiosks k set last_event_at = v.last_event_at, seq_gaps = v.seq_gaps, gaps_since = v.gaps_since
+   from unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[]) as v (device_id, last_event_at, seq_gaps, gaps_since) where k.device_id = v.device_id`;
 
 export async function writeKioskTallies(writes: DeferredWrites, tallies: readonly KioskTally[]): Promise<void> {
   if (tallies.length === 0) return;
