@@ -1,12 +1,13 @@
 // Generated artwork must show Chinese as Chinese on any machine: a build machine or CI
 // runner without a CJK font would otherwise draw missing-glyph boxes on every banner.
+import { EventEmitter } from 'node:events';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareArtworkFonts } from './artwork-fonts.ts';
-import { CJK_FONTS, rasterise, withRenderRetries } from './svg-raster.ts';
+import { CJK_FONTS, rasterise, sayingWarnings, withRenderRetries } from './svg-raster.ts';
 
 /** The size of the ink of `text` drawn large in the artwork font, in pixels. */
 async function inkOf(text: string, weight = 700): Promise<{ width: number; height: number }> {
@@ -68,6 +69,19 @@ describe('a drawing librsvg fails now and then', () => {
     calls = 0;
     await expect(withRenderRetries(() => (++calls, Promise.reject(new Error('Input buffer contains unsupported image format'))))).rejects.toThrow('unsupported image format');
     expect(calls).toBe(1);
+  });
+
+  it('is drawn again when librsvg only warned, and the error says what it warned', async () => {
+    let calls = 0;
+    const warned = () => (++calls < 2 ? Promise.reject(new Error('Warning treated as error due to failOn setting')) : Promise.resolve('drawn'));
+    expect(await withRenderRetries(warned)).toBe('drawn');
+    expect(calls).toBe(2);
+    // A drawing that fails after warnings says what librsvg warned; one without them is thrown as it came.
+    const image = new EventEmitter();
+    const failing = () => (image.emit('warning', 'error in tile 0 x 0'), Promise.reject(new Error('Warning treated as error due to failOn setting')));
+    await expect(sayingWarnings(image, failing)).rejects.toThrow('Warning treated as error due to failOn setting (librsvg: error in tile 0 x 0)');
+    const plain = new Error('Input buffer contains unsupported image format');
+    await expect(sayingWarnings(new EventEmitter(), () => Promise.reject(plain))).rejects.toBe(plain);
   });
 });
 
