@@ -12,7 +12,7 @@ import { preparedStatement } from '../pg-prepared.ts';
 import { deferredWrites, type DeferredWrites } from './deferred-writes.ts';
 import { bulkInsertText } from './hot-sql.ts';
 import { messageFacts, type MessageFacts } from './message-facts.ts';
-import { rollUp, type RollupGroup } from './rollups.ts';
+import { rollUp, type RollupGroup, type StoredSession } from './rollups.ts';
 import { countRanges, holesIn, missingSeqs, type SeqRange } from '../seq-ranges.ts';
 import { mergeRangeChanges, noRangeChanges, readRanges, writeKioskTallies, writeRangeChanges, type KioskTally } from './seq-range-writes.ts';
 
@@ -87,10 +87,10 @@ export async function ingestBatches(store: HubStore, batches: readonly IngestBat
     const results: { duplicates: Set<string>; deviceId: string }[] = [];
     const rollups: RollupGroup[] = [];
 
-    const storedOf = store.dialect === 'postgres' ? await storeViaIds(trx, batches) : null;
+    const viaIds = store.dialect === 'postgres' ? await storeViaIds(trx, batches) : null;
     for (const [index, batch] of batches.entries()) {
       const { deviceId, receivedAt } = batch;
-      const { fresh, stored } = storedOf ? storedOf[index]! : await storeUnique(trx, batch);
+      const { fresh, stored } = viaIds ? viaIds.stored[index]! : await storeUnique(trx, batch);
       for (const part of chunks(batch.rejected)) {
         await writes.addQuery(trx.insertInto('rejected_events').values(part.map((r) => ({ message_id: r.messageId, device_id: deviceId, seq: r.seq, reason: r.reason, received_at: receivedAt }))));
       }
@@ -107,8 +107,8 @@ export async function ingestBatches(store: HubStore, batches: readonly IngestBat
       results.push({ duplicates: new Set(batch.accepted.filter((m) => !fresh.has(m.messageId)).map((m) => m.messageId)), deviceId });
     }
 
-    const gaps = await updateSeqGaps(writes, kiosks, devices);
-    await rollUp(writes, rollups, Math.max(...batches.map((b) => b.receivedAt)));
+    const gaps = await updateSeqGaps(writes, kiosks, devices, viaIds?.readAhead?.ranges);
+    await rollUp(writes, rollups, Math.max(...batches.map((b) => b.receivedAt)), viaIds?.readAhead?.sessions);
     await writes.flush();
     return results.map(({ duplicates, deviceId }) => ({ duplicates, seqGaps: gaps.get(deviceId) ?? 0 }));
   });
@@ -138,11 +138,15 @@ async function lockKiosks(store: HubStore, trx: Transaction<HubDatabase>, device
   return new Map(rows.map((r) => [r.device_id, r]));
 }
 
-/** Merges each kiosk's arrivals and drops into its ranges and stores its count of missing seq numbers; returns the counts. */
-async function updateSeqGaps(writes: DeferredWrites, kiosks: ReadonlyMap<string, LockedKiosk>, devices: ReadonlyMap<string, DeviceTally>): Promise<Map<string, number>> {
+/**
+ * Merges each kiosk's arrivals and drops into its ranges and stores its count of missing
+ * seq numbers; returns the counts. `ranges`, when given, holds every kiosk's seq ranges
+ * (read with the event insert on PostgreSQL); otherwise they are read.
+ */
+async function updateSeqGaps(writes: DeferredWrites, kiosks: ReadonlyMap<string, LockedKiosk>, devices: ReadonlyMap<string, DeviceTally>, ranges?: ReadonlyMap<string, SeqRange[]>): Promise<Map<string, number>> {
   const { trx, dialect } = writes;
   const moved = [...devices].filter(([, d]) => d.arrived.length > 0 || d.drops.length > 0).map(([id]) => id);
-  const received = await readRanges(trx, dialect, 'seq_ranges', moved);
+  const received = ranges ?? (await readRanges(trx, dialect, 'seq_ranges', moved));
   const arrivals = noRangeChanges();
   const drops = noRangeChanges();
   const tallies: KioskTally[] = [];
@@ -210,16 +214,25 @@ async function storeUnique(trx: Transaction<HubDatabase>, batch: IngestBatch) {
  * is sent once, for the first. The bodies go as one text split on the record separator,
  * which JSON text never holds raw: escaping each body as an array element, and measuring
  * the escaped text, took about a sixth of the hub's main thread in the benchmark.
+ *
+ * The same statement reads what the rest of the transaction needs — the kiosks' seq
+ * ranges and the stored state of the uploads' shopper sessions — in its one round trip
+ * (ingest's transaction was a chain of round trips, each waiting on a busy machine's
+ * scheduler). The kiosks are locked by then, so what it reads is theirs alone until the
+ * commit. Rows come back tagged: 0 a stored messageId, 1 a seq range, 2 a session.
  */
 const SEPARATOR = '\x1e';
 const RECORD_SEPARATOR = 0x1e;
 const PG_INSERT = preparedStatement(`with v as (
     select * from unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::bigint[], string_to_array($7::text, chr(30)), $8::text[])
       as v (message_id, device_id, seq, event, original_at, received_at, body, plan_problem)),
-  claimed as (insert into event_ids (message_id, device_id, received_at) select message_id, device_id, received_at from v on conflict (message_id) do nothing returning message_id)
-  insert into events (message_id, device_id, seq, event, original_at, received_at, body, plan_problem)
-  select v.* from v join claimed using (message_id)
-  returning message_id`);
+  claimed as (insert into event_ids (message_id, device_id, received_at) select message_id, device_id, received_at from v on conflict (message_id) do nothing returning message_id),
+  stored as (insert into events (message_id, device_id, seq, event, original_at, received_at, body, plan_problem)
+    select v.* from v join claimed using (message_id) returning message_id)
+  select 0 as kind, message_id as id, null::text as pack, null::bigint as a, null::bigint as b, null::bigint as c, null::bigint as d from stored
+  union all select 1, device_id, null, from_seq, to_seq, null, null from seq_ranges where device_id = any($9::text[])
+  union all select 2, anonymous_id, pack, hour, started_at, steps, duration_ms from shopper_sessions where anonymous_id = any($10::text[])`);
+type InsertRow = { kind: 0 | 1 | 2; id: string; pack: string | null; a: number | null; b: number | null; c: number | null; d: number | null };
 /** Events per statement: a transaction holds up to a few thousand. */
 const PG_ROWS = 2_000;
 
@@ -239,7 +252,17 @@ function joinedUtf8(bodies: readonly string[]): Buffer {
   return out;
 }
 
-async function storeViaIds(trx: Transaction<HubDatabase>, batches: readonly IngestBatch[]): Promise<{ fresh: Set<string>; stored: AcceptedMessage[] }[]> {
+/** What the event insert read besides: every kiosk's seq ranges and every stored session of the transaction's uploads. */
+interface ReadAhead {
+  ranges: Map<string, SeqRange[]>;
+  sessions: Map<string, StoredSession>;
+}
+
+async function storeViaIds(trx: Transaction<HubDatabase>, batches: readonly IngestBatch[]): Promise<{ stored: { fresh: Set<string>; stored: AcceptedMessage[] }[]; readAhead: ReadAhead | null }> {
+  // Read along with the first statement: all the kiosks, and every session any message names.
+  const toRead = [[...new Set(batches.map((b) => b.deviceId))], sessionsOf(batches)];
+  const readAhead: ReadAhead = { ranges: new Map(), sessions: new Map() };
+  let readDone = false;
   /** Which upload sends each messageId: the first that holds it. */
   const owner = new Map<string, number>();
   const columns: unknown[][] = Array.from({ length: EVENT_COLUMNS.length }, () => []);
@@ -249,8 +272,20 @@ async function storeViaIds(trx: Transaction<HubDatabase>, batches: readonly Inge
     if (ids.length === 0) return;
     const params: unknown[] = columns.map((c) => c.splice(0));
     params[6] = joinedUtf8(params[6] as string[]);
-    const result = await trx.executeQuery<{ message_id: string }>(CompiledQuery.raw(PG_INSERT, params));
-    for (const row of result.rows) claimed.add(row.message_id);
+    params.push(...(readDone ? [[], []] : toRead));
+    readDone = true;
+    const result = await trx.executeQuery<InsertRow>(CompiledQuery.raw(PG_INSERT, params));
+    for (const row of result.rows) {
+      if (row.kind === 0) {
+        claimed.add(row.id);
+      } else if (row.kind === 1) {
+        const ranges = readAhead.ranges.get(row.id);
+        if (ranges) ranges.push([row.a!, row.b!]);
+        else readAhead.ranges.set(row.id, [[row.a!, row.b!]]);
+      } else {
+        readAhead.sessions.set(row.id, { pack: row.pack!, hour: row.a!, startedAt: row.b!, steps: row.c!, durationMs: row.d });
+      }
+    }
   };
   for (const [index, batch] of batches.entries()) {
     for (const m of batch.accepted) {
@@ -269,9 +304,23 @@ async function storeViaIds(trx: Transaction<HubDatabase>, batches: readonly Inge
     }
   }
   await flush();
-  return batches.map((batch, index) => {
+  const stored = batches.map((batch, index) => {
     const fresh = new Set<string>();
     for (const m of batch.accepted) if (owner.get(m.messageId) === index && claimed.has(m.messageId)) fresh.add(m.messageId);
     return { fresh, stored: firstOfEach(batch, fresh) };
   });
+  // Nothing to insert (every message rejected): nothing was read either.
+  return { stored, readAhead: readDone ? readAhead : null };
+}
+
+/** The shopper sessions the uploads' messages belong to, each once. */
+function sessionsOf(batches: readonly IngestBatch[]): string[] {
+  const out = new Set<string>();
+  for (const batch of batches) {
+    for (const m of batch.accepted) {
+      const { session } = m.facts ?? messageFacts(m.event, m.anonymousId, m.properties);
+      if (session) out.add(session);
+    }
+  }
+  return [...out];
 }

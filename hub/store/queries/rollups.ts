@@ -80,9 +80,10 @@ interface Fact {
  * Counts the events of one or several uploads into the rollups: one write per table for
  * all of them, sent with the transaction's other writes. `now` is when they were
  * received: the days they change that are over by then are marked for their daily
- * rollups to be built again.
+ * rollups to be built again. `sessions`, when given, holds every stored session the
+ * events belong to (read with the event insert on PostgreSQL); otherwise they are read.
  */
-export async function rollUp(writes: DeferredWrites, groups: readonly RollupGroup[], now: number): Promise<void> {
+export async function rollUp(writes: DeferredWrites, groups: readonly RollupGroup[], now: number, sessions?: ReadonlyMap<string, StoredSession>): Promise<void> {
   const { trx } = writes;
   const all: Fact[] = [];
   for (const { ctx, events } of groups) for (const e of events) all.push({ e, f: e.facts, ctx });
@@ -148,7 +149,7 @@ export async function rollUp(writes: DeferredWrites, groups: readonly RollupGrou
       )
     : new Set<string>();
 
-  for (const hour of await rollUpSessions(writes, all, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0))) days.add(dayOf(hour));
+  for (const hour of await rollUpSessions(writes, all, sessions, (f) => (f.coupon && redeemed.has(f.coupon.couponId) ? STEPS.coupon_redeemed : 0))) days.add(dayOf(hour));
   // Usually none: only a late upload (a kiosk back after days offline) counts into a day that is over.
   await markDaysChanged(writes, daysOver(days, now));
 }
@@ -160,7 +161,8 @@ const ENGAGED = STEPS.scan | STEPS.play | STEPS.offers;
 
 const SESSION_COLUMNS = ['anonymous_id', 'device_id', 'store_id', 'pack', 'hour', 'started_at', 'steps', 'duration_ms'] as const;
 
-interface SessionState {
+/** A shopper session as stored: the hour it counts in, and what it reached so far. */
+export interface StoredSession {
   hour: number;
   startedAt: number;
   pack: string;
@@ -168,11 +170,20 @@ interface SessionState {
   durationMs: number | null;
 }
 
+async function readSessions(trx: Transaction<HubDatabase>, ids: readonly string[]): Promise<Map<string, StoredSession>> {
+  const out = new Map<string, StoredSession>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx.selectFrom('shopper_sessions').select(['anonymous_id', 'hour', 'started_at', 'pack', 'steps', 'duration_ms']).where('anonymous_id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.anonymous_id, { hour: r.hour, startedAt: r.started_at, pack: r.pack, steps: Number(r.steps), durationMs: r.duration_ms });
+  }
+  return out;
+}
+
 /**
  * Marks the funnel steps each session reached, and counts each step once per session, in
  * the hour the session started; returns the hours counted in.
  */
-async function rollUpSessions(writes: DeferredWrites, all: readonly Fact[], extraSteps: (f: EventFacts) => number): Promise<number[]> {
+async function rollUpSessions(writes: DeferredWrites, all: readonly Fact[], known: ReadonlyMap<string, StoredSession> | undefined, extraSteps: (f: EventFacts) => number): Promise<number[]> {
   const { trx } = writes;
   const bySession = new Map<string, Fact[]>();
   for (const item of all) {
@@ -182,12 +193,7 @@ async function rollUpSessions(writes: DeferredWrites, all: readonly Fact[], extr
     else bySession.set(item.f.session, [item]);
   }
   if (bySession.size === 0) return [];
-  const existing = new Map<string, SessionState>();
-  const ids = [...bySession.keys()];
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx.selectFrom('shopper_sessions').select(['anonymous_id', 'hour', 'started_at', 'pack', 'steps', 'duration_ms']).where('anonymous_id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of rows) existing.set(r.anonymous_id, { hour: r.hour, startedAt: r.started_at, pack: r.pack, steps: Number(r.steps), durationMs: r.duration_ms });
-  }
+  const existing = known ?? (await readSessions(trx, [...bySession.keys()]));
   const funnel = tally<Record<string, string | number>>((r) => `${r.device_id}|${r.hour}|${r.pack}`, FUNNEL_COUNTERS);
   const dwell = tally<{ device_id: string; store_id: string; pack: string; hour: number; bucket: number; sessions: number }>((r) => `${r.device_id}|${r.hour}|${r.pack}|${r.bucket}`, ['sessions']);
   const upserts: { anonymous_id: string; device_id: string; store_id: string; pack: string; hour: number; started_at: number; steps: number; duration_ms: number | null }[] = [];
@@ -197,7 +203,7 @@ async function rollUpSessions(writes: DeferredWrites, all: readonly Fact[], extr
     // A session is one kiosk's: its first event says which.
     const { ctx } = first;
     const had = existing.get(id);
-    const state: SessionState = had ?? { hour: hourOf(first.e.at), startedAt: first.e.at, pack: first.e.pack, steps: 0, durationMs: null };
+    const state: StoredSession = had ?? { hour: hourOf(first.e.at), startedAt: first.e.at, pack: first.e.pack, steps: 0, durationMs: null };
     const reached = items.reduce<number>((bits, { f }) => bits | f.steps | extraSteps(f), STEPS.session);
     const fresh = reached & ~state.steps;
     const ended = items.map(({ f }) => f.durationMs).find((d) => d !== null) ?? null;
