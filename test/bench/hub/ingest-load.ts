@@ -1,11 +1,13 @@
 // The ingest benchmark's load: batches of 100 realistic events from many kiosks, gzipped
 // ahead of time (as each kiosk compresses its own), posted with a fixed number of uploads
-// in flight, and the rate the hub acknowledged them at. Then the same rows inserted raw,
-// straight into the same database, for the ratio.
+// in flight, and the rate the hub acknowledged them at; or offered at a fixed rate, as a
+// fleet sends them. Then the same rows inserted raw, straight into the same database, for
+// the ratio.
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { percentile } from '../machine.ts';
 import type { SeededKiosk } from './seed-kiosks.ts';
 
 const EVENTS = [
@@ -25,17 +27,25 @@ export interface Batch {
   rows: { messageId: string; seq: number; event: string; originalAt: number; body: string }[];
 }
 
-export function makeBatches(kiosks: readonly SeededKiosk[], batches: number, perBatch = 100): Batch[] {
-  const seq = new Map<string, number>();
+export interface BatchOptions {
+  /** The index of the first batch: batches made in several calls follow on (each kiosk's seq numbers continue). */
+  first?: number;
+  perBatch?: number;
+  /** Keep the rows for a raw insert (default true); the offered runs need only the gzipped bodies. */
+  rows?: boolean;
+}
+
+/** `count` batches, each from the next kiosk in turn, each kiosk's seq numbers counting on from its last batch. */
+export function makeBatches(kiosks: readonly SeededKiosk[], count: number, options: BatchOptions = {}): Batch[] {
+  const { first = 0, perBatch = 100, rows: keepRows = true } = options;
   const out: Batch[] = [];
   const t0 = Date.now() - 86_400_000;
-  for (let b = 0; b < batches; b++) {
+  for (let b = first; b < first + count; b++) {
     const kiosk = kiosks[b % kiosks.length]!;
     const rows: Batch['rows'] = [];
     const messages = [];
     for (let i = 0; i < perBatch; i++) {
-      const n = (seq.get(kiosk.deviceId) ?? 0) + 1;
-      seq.set(kiosk.deviceId, n);
+      const n = Math.floor(b / kiosks.length) * perBatch + i + 1;
       const [event, properties] = EVENTS[n % EVENTS.length]!;
       const originalAt = t0 + b * 1000 + i;
       const message = {
@@ -55,7 +65,7 @@ export function makeBatches(kiosks: readonly SeededKiosk[], batches: number, per
         },
       };
       messages.push(message);
-      rows.push({ messageId: message.messageId, seq: n, event, originalAt, body: JSON.stringify(message) });
+      if (keepRows) rows.push({ messageId: message.messageId, seq: n, event, originalAt, body: JSON.stringify(message) });
     }
     out.push({ deviceId: kiosk.deviceId, token: kiosk.token, gzipped: gzipSync(JSON.stringify({ batch: messages, sentAt: new Date().toISOString() })), rows });
   }
@@ -110,6 +120,39 @@ export async function ingest(hubUrl: string, batches: readonly Batch[], inFlight
   );
   const seconds = (performance.now() - started) / 1000;
   return { events, seconds, perSecond: events / seconds, latencies };
+}
+
+export interface OfferedResult extends IngestResult {
+  /** Uploads answered after more than a second from when they were due. */
+  late: number;
+  /** The p99 latency of the uploads due in each quarter of the run: rising through it when the hub falls behind. */
+  quarterP99: number[];
+}
+
+/**
+ * Uploads offered at a fixed rate, as a fleet sends them: each kiosk posts when its batch
+ * is due, whatever the others are still waiting for. Each upload's latency counts from
+ * when it was due, so a hub that cannot keep up shows as latency that grows through the
+ * run (and a rate below the one offered), not as a load that politely slows down with it.
+ */
+export async function offer(hubUrl: string, batches: readonly Batch[], uploadsPerSecond: number): Promise<OfferedResult> {
+  const url = new URL(hubUrl);
+  let events = 0;
+  const latencies: number[] = new Array(batches.length);
+  const started = performance.now();
+  await Promise.all(
+    batches.map(async (batch, i) => {
+      const due = started + (i * 1000) / uploadsPerSecond;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      const accepted = await post(url, batch);
+      events += accepted;
+      latencies[i] = performance.now() - due;
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const quarter = Math.ceil(batches.length / 4);
+  const quarterP99 = [0, 1, 2, 3].map((q) => percentile([...latencies.slice(q * quarter, (q + 1) * quarter)].sort((a, b) => a - b), 99));
+  return { events, seconds, perSecond: events / seconds, latencies, late: latencies.filter((l) => l > 1000).length, quarterP99 };
 }
 
 /** A table shaped like the hub's events: the same columns, a unique messageId and the same index (arrival time). */
