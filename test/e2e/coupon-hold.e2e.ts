@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { startKioskWebServer } from '../support/kiosk-web-server.ts';
+import { fastForwardUntilAppEvent } from '../support/app-events.ts';
 import { expect, lastEventSeq, openKiosk, ORIENTATIONS, rendererDir, repo, test, waitForAppEvent } from './fixtures.ts';
 import { FIXTURE_GAMES } from './games-fixture.ts';
 import { playWheel, screenshot, writeGamesFixture } from './shopper-screens.ts';
@@ -32,6 +33,8 @@ async function qrText(qr: Locator): Promise<string | null> {
 
 async function kioskWithCoupon(page: Page, locale: 'zh-CN' | 'en', idle = IDLE) {
   const kiosk = await startKioskWebServer({ rendererDir, packDir: await writeGamesFixture(), config: { defaultLocale: locale, idle } });
+  // The page's clock runs as usual until a test moves it on past a timeout.
+  await page.clock.install();
   await openKiosk(page, kiosk);
   await page.getByTestId('attract').click();
   await page.getByTestId('tile-play').click();
@@ -53,7 +56,7 @@ for (const [orientation, viewport] of ORIENTATIONS) {
           expect(code).not.toBeNull();
 
           // No countdown at the usual time (15 s), none until 25 s after the coupon appeared.
-          const warning = await waitForAppEvent(page, 'idle-warning', {}, result.seq, 40_000);
+          const warning = await fastForwardUntilAppEvent(page, 'idle-warning', {}, result.seq, 40_000);
           expect(warning.at - result.at, 'ms from the coupon to its countdown').toBeGreaterThanOrEqual((IDLE.couponTimeoutSec - IDLE.warningSec - 1) * 1000);
           expect(await page.evaluate((after) => window.__kioskTest!.events.some((e) => e.seq > after && e.type === 'session-ended'), result.seq)).toBe(false);
 
@@ -67,7 +70,7 @@ for (const [orientation, viewport] of ORIENTATIONS) {
           await expect(bar).toContainText(locale === 'en' ? 'save your coupon first' : '请先存好优惠券');
           await screenshot(page, 'coupon-hold', `${orientation}-${locale}-countdown-over-coupon`);
 
-          const ended = await waitForAppEvent(page, 'session-ended', { reason: 'idle' }, warning.seq, 15_000);
+          const ended = await fastForwardUntilAppEvent(page, 'session-ended', { reason: 'idle' }, warning.seq, 15_000);
           expect(ended.at - result.at, 'ms from the coupon to the end of the session').toBeGreaterThanOrEqual((IDLE.couponTimeoutSec - 1) * 1000);
           await expect(page.getByTestId('attract')).toBeVisible();
         } finally {
@@ -85,7 +88,7 @@ test('Done ends the coupon: the usual timeout counts again from that touch', asy
     const before = await lastEventSeq(page);
     await page.getByTestId('game-done').click();
     const done = await waitForAppEvent(page, 'screen', { screen: 'games' }, before);
-    const ended = await waitForAppEvent(page, 'session-ended', { reason: 'idle' }, done.seq, 35_000);
+    const ended = await fastForwardUntilAppEvent(page, 'session-ended', { reason: 'idle' }, done.seq, 35_000);
     const afterDone = ended.at - done.at;
     expect(afterDone).toBeGreaterThanOrEqual((DONE_IDLE.timeoutSec - 1) * 1000);
     expect(afterDone).toBeLessThan((DONE_IDLE.couponTimeoutSec - 5) * 1000);

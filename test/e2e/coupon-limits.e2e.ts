@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../renderer/src/i18n/zh-CN.ts';
 import { startKioskWebServer } from '../support/kiosk-web-server.ts';
+import { fastForwardUntilAppEvent } from '../support/app-events.ts';
 import { expect, lastEventSeq, openKiosk, ORIENTATIONS, rendererDir, test, waitForAppEvent } from './fixtures.ts';
 import { FIXTURE_GAMES } from './games-fixture.ts';
 import { playWheel, screenshot, settle, textOffScreen, textOverlaps, writeGamesFixture, writeGamesFixtureVariant } from './shopper-screens.ts';
@@ -79,13 +80,15 @@ test('walking away and coming back: the next session waits out the cool-down, an
   });
   const kiosk = await startKioskWebServer({ rendererDir, packDir, config: { idle: { timeoutSec: 25, warningSec: 3 } } });
   try {
+    // The page's clock runs as usual until the shopper walks away; then it moves on past the timeout.
+    await page.clock.install();
     await openKiosk(page, kiosk);
     await page.getByTestId('attract').click();
     await page.getByTestId('tile-play').click();
     expect((await playWheel(page, FIXTURE_GAMES.wheel)).detail.outcome).toBe('coupon');
     const done = await lastEventSeq(page);
     await page.getByTestId('game-done').click();
-    await waitForAppEvent(page, 'session-ended', { reason: 'idle' }, done, 40_000);
+    await fastForwardUntilAppEvent(page, 'session-ended', { reason: 'idle' }, done, 40_000);
 
     // A "new shopper" a few seconds later.
     await page.getByTestId('attract').click();

@@ -11,6 +11,7 @@
 // is there.
 import type { Page } from '@playwright/test';
 import { startKioskWebServer } from '../support/kiosk-web-server.ts';
+import { fastForwardUntilAppEvent } from '../support/app-events.ts';
 import { appEventNames, expect, lastEventSeq, openKiosk, rendererDir, test, waitForAppEvent } from './fixtures.ts';
 import { FIXTURE_GAMES } from './games-fixture.ts';
 import { playWheel, screenshot, writeGamesFixture } from './shopper-screens.ts';
@@ -62,10 +63,11 @@ test.describe('a touch on "continue" changes no screen', () => {
 
   for (const way of ['finger', 'hand cursor', 'mouse'] as const) {
     test(`on the home screen, with a ${way}: the countdown goes, the session and the screen stay`, async ({ page, kiosk }) => {
+      await page.clock.install();
       const { errors } = await openKiosk(page, kiosk);
       await page.getByTestId('attract').click();
       await expect(page.getByTestId('tile-play')).toBeVisible();
-      await waitForAppEvent(page, 'idle-warning', {}, await lastEventSeq(page));
+      await fastForwardUntilAppEvent(page, 'idle-warning', {}, await lastEventSeq(page), 15_000);
       const { x, y, under } = await continueButton(page);
       // What a stray touch would press: a home tile lies right under "continue".
       expect(under.some((id) => id.startsWith('tile-'))).toBe(true);
@@ -113,12 +115,13 @@ test.describe('a touch on "continue" changes no screen', () => {
       test.setTimeout(120_000);
       const kiosk = await startKioskWebServer({ rendererDir, packDir: await writeGamesFixture(), config: { idle: { timeoutSec: 30, warningSec: 5, couponTimeoutSec: 45 } } });
       try {
+        await page.clock.install();
         await openKiosk(page, kiosk);
         await page.getByTestId('attract').click();
         await page.getByTestId('tile-play').click();
         const result = await playWheel(page, FIXTURE_GAMES.wheel);
         expect(result.detail.outcome).toBe('coupon');
-        await waitForAppEvent(page, 'idle-warning', {}, result.seq, 50_000);
+        await fastForwardUntilAppEvent(page, 'idle-warning', {}, result.seq, 50_000);
         const bar = page.getByTestId('idle-countdown');
         await expect(bar).toHaveAttribute('data-compact', 'true');
         const qr = (await page.getByTestId('coupon-qr').boundingBox())!;

@@ -60,3 +60,20 @@ export async function lastEventSeq(page: Page): Promise<number> {
 export function gameFinished(page: Page, id: string, after = 0): () => Promise<boolean> {
   return () => page.evaluate(({ id, after }) => window.__kioskTest?.events.some((e) => e.seq > after && e.type === 'game-finished' && e.detail.id === id) ?? false, { id, after });
 }
+
+/**
+ * Moves the page's clock (installed with `page.clock.install()` before the page loaded)
+ * forward a step at a time until an app event of `type` matching `match` comes after
+ * `after`, and returns it: the kiosk's idle and coupon timeouts pass in a moment instead
+ * of in real seconds. Each step fires the timers due once (the idle check, a frame), as
+ * time passing would; gives up once `limitMs` of page time has passed.
+ */
+export async function fastForwardUntilAppEvent<K extends AppEventName>(page: Page, type: K, match: AppEventMatch<K> | Record<string, never>, after: number, limitMs: number, stepMs = 500): Promise<AppEvent<K>> {
+  for (let passed = 0; ; passed += stepMs) {
+    const [found] = (await appEvents(page, type, after)).filter((e) => Object.entries(match).every(([k, v]) => (e.detail as Record<string, unknown>)[k] === v));
+    if (found) return found;
+    if (passed >= limitMs) break;
+    await page.clock.fastForward(stepMs);
+  }
+  return waitForAppEvent(page, type, match, after, 1);
+}
