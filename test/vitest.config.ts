@@ -25,6 +25,8 @@ export default defineConfig({
             'hub/store/**/*.test.ts',
           ],
           exclude: ['test/e2e/**', 'node_modules/**'],
+          // One PostgreSQL cluster for the run's store tests.
+          globalSetup: ['hub/store/testing/pg-global-setup.ts'],
         },
       },
       {

@@ -217,9 +217,10 @@ async function storeUnique(trx: Transaction<HubDatabase>, batch: IngestBatch) {
  *
  * The same statement reads what the rest of the transaction needs — the kiosks' seq
  * ranges and the stored state of the uploads' shopper sessions — in its one round trip
- * (ingest's transaction was a chain of round trips, each waiting on a busy machine's
- * scheduler). The kiosks are locked by then, so what it reads is theirs alone until the
- * commit. Rows come back tagged: 0 a stored messageId, 1 a seq range, 2 a session.
+ * (each statement of a transaction waits on the one before: a network round trip where
+ * PostgreSQL is on another host, with the kiosks' rows locked all the while). The kiosks
+ * are locked by then, so what it reads is theirs alone until the commit. Rows come back
+ * tagged: 0 a stored messageId, 1 a seq range, 2 a session.
  */
 const SEPARATOR = '\x1e';
 const RECORD_SEPARATOR = 0x1e;
