@@ -220,7 +220,8 @@ async function storeUnique(trx: Transaction<HubDatabase>, batch: IngestBatch) {
  * (each statement of a transaction waits on the one before: a network round trip where
  * PostgreSQL is on another host, with the kiosks' rows locked all the while). The kiosks
  * are locked by then, so what it reads is theirs alone until the commit. Rows come back
- * tagged: 0 a stored messageId, 1 a seq range, 2 a session.
+ * tagged: 0 a messageId stored before (a re-send: rare, so the answer is small), 1 a seq
+ * range, 2 a session.
  */
 const SEPARATOR = '\x1e';
 const RECORD_SEPARATOR = 0x1e;
@@ -229,8 +230,9 @@ const PG_INSERT = preparedStatement(`with v as (
       as v (message_id, device_id, seq, event, original_at, received_at, body, plan_problem)),
   claimed as (insert into event_ids (message_id, device_id, received_at) select message_id, device_id, received_at from v on conflict (message_id) do nothing returning message_id),
   stored as (insert into events (message_id, device_id, seq, event, original_at, received_at, body, plan_problem)
-    select v.* from v join claimed using (message_id) returning message_id)
-  select 0 as kind, message_id as id, null::text as pack, null::bigint as a, null::bigint as b, null::bigint as c, null::bigint as d from stored
+    select v.* from v join claimed using (message_id))
+  select 0 as kind, message_id as id, null::text as pack, null::bigint as a, null::bigint as b, null::bigint as c, null::bigint as d
+    from v where not exists (select from claimed where claimed.message_id = v.message_id)
   union all select 1, device_id, null, from_seq, to_seq, null, null from seq_ranges where device_id = any($9::text[])
   union all select 2, anonymous_id, pack, hour, started_at, steps, duration_ms from shopper_sessions where anonymous_id = any($10::text[])`);
 type InsertRow = { kind: 0 | 1 | 2; id: string; pack: string | null; a: number | null; b: number | null; c: number | null; d: number | null };
@@ -268,7 +270,8 @@ async function storeViaIds(trx: Transaction<HubDatabase>, batches: readonly Inge
   const owner = new Map<string, number>();
   const columns: unknown[][] = Array.from({ length: EVENT_COLUMNS.length }, () => []);
   const [ids, devices, seqs, events, originals, receipts, bodies, problems] = columns as [unknown[], unknown[], unknown[], unknown[], unknown[], unknown[], unknown[], unknown[]];
-  const claimed = new Set<string>();
+  /** MessageIds sent that were stored before. */
+  const storedBefore = new Set<string>();
   const flush = async () => {
     if (ids.length === 0) return;
     const params: unknown[] = columns.map((c) => c.splice(0));
@@ -278,7 +281,7 @@ async function storeViaIds(trx: Transaction<HubDatabase>, batches: readonly Inge
     const result = await trx.executeQuery<InsertRow>(CompiledQuery.raw(PG_INSERT, params));
     for (const row of result.rows) {
       if (row.kind === 0) {
-        claimed.add(row.id);
+        storedBefore.add(row.id);
       } else if (row.kind === 1) {
         const ranges = readAhead.ranges.get(row.id);
         if (ranges) ranges.push([row.a!, row.b!]);
@@ -307,7 +310,7 @@ async function storeViaIds(trx: Transaction<HubDatabase>, batches: readonly Inge
   await flush();
   const stored = batches.map((batch, index) => {
     const fresh = new Set<string>();
-    for (const m of batch.accepted) if (owner.get(m.messageId) === index && claimed.has(m.messageId)) fresh.add(m.messageId);
+    for (const m of batch.accepted) if (owner.get(m.messageId) === index && !storedBefore.has(m.messageId)) fresh.add(m.messageId);
     return { fresh, stored: firstOfEach(batch, fresh) };
   });
   // Nothing to insert (every message rejected): nothing was read either.
