@@ -56,6 +56,29 @@ describeEachDatabase('remote commands', (fixture, kind) => {
     await t.close();
   }, 40_000);
 
+  it('a poll whose read fails (the database gone) answers 503 and leaves no waiter behind', async () => {
+    const store = await fixture.open();
+    let failing = false;
+    const reads = new WeakSet<object>();
+    const failReads: KyselyPlugin = {
+      transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+        if (failing && node.kind === 'SelectQueryNode' && JSON.stringify(node.from).includes('"commands"')) reads.add(queryId);
+        return node;
+      },
+      async transformResult({ queryId, result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+        if (reads.has(queryId)) throw Object.assign(new Error('connection terminated'), { code: '57P01' });
+        return result;
+      },
+    };
+    const t = await testHub({ ...store, db: store.db.withPlugin(failReads) });
+    const token = await t.enrol('kiosk-aaaa-0001');
+    failing = true;
+    const res = await t.call(KIOSK_API.commands, { query: { waitSec: 30 } }, { kiosk: token });
+    expect(res.statusCode).toBe(503);
+    expect(t.hub.waiters.size()).toBe(0);
+    await t.close();
+  });
+
   it('a screenshot goes from the console to the waiting kiosk at once, and its image comes back to the console', async () => {
     const t = await testHub(await fixture.open());
     const token = await t.enrol('kiosk-aaaa-0001');

@@ -34,16 +34,21 @@ export function registerKioskCommands(app: FastifyInstance, hub: HubContext): vo
         // Listening before reading: a command made while the read runs wakes this poll at
         // once instead of waiting for the next one. Woken by a new command for this kiosk
         // (made in this process, or announced by another), or the time is up.
+        // Stopped however this turn ends (an answer, or a read that fails while the
+        // database is down), so no waiter outlives its poll.
         const done = new AbortController();
-        const woken = hub.waiters.wait(principal.deviceId, Math.max(0, deadline - hub.clock.now()), AbortSignal.any([gone.signal, done.signal]));
-        const now = hub.clock.now();
-        const due = await takeCommands(hub.store, principal.deviceId, now, now + COMMAND_LEASE_MS);
-        const left = deadline - hub.clock.now();
-        if (due.length > 0 || left <= 0 || gone.signal.aborted) {
+        try {
+          const woken = hub.waiters.wait(principal.deviceId, Math.max(0, deadline - hub.clock.now()), AbortSignal.any([gone.signal, done.signal]));
+          const now = hub.clock.now();
+          const due = await takeCommands(hub.store, principal.deviceId, now, now + COMMAND_LEASE_MS);
+          const left = deadline - hub.clock.now();
+          if (due.length > 0 || left <= 0 || gone.signal.aborted) {
+            return { commands: due.map((c) => ({ id: c.id, kind: c.kind as CommandKind, expiresAt: c.expiresAt, ...(c.linesWanted !== null ? { lines: c.linesWanted } : {}) })) };
+          }
+          await woken;
+        } finally {
           done.abort();
-          return { commands: due.map((c) => ({ id: c.id, kind: c.kind as CommandKind, expiresAt: c.expiresAt, ...(c.linesWanted !== null ? { lines: c.linesWanted } : {}) })) };
         }
-        await woken;
       }
     },
     { perMinute: 120 },
