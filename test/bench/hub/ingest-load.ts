@@ -7,6 +7,7 @@ import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
 import { percentile } from '../machine.ts';
 import type { SeededKiosk } from './seed-kiosks.ts';
 
@@ -50,7 +51,8 @@ export function makeBatches(kiosks: readonly SeededKiosk[], count: number, optio
       const originalAt = t0 + b * 1000 + i;
       const message = {
         type: 'track',
-        messageId: `${kiosk.deviceId}-${n}-0192f1e2-7c3a-7b4d-9e5f-a1b2c3d4e5f6`,
+        // As a kiosk makes them (create-tracker.ts): a UUIDv7 of the moment the event happened.
+        messageId: uuidv7({ msecs: originalAt }),
         anonymousId: `6f0c1a9e-3b7d-4e21-9f55-${String(b).padStart(12, '0')}`,
         event,
         properties,
