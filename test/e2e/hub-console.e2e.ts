@@ -4,17 +4,16 @@
 // the hub's clock is moved by the test. Screenshots of every console page in both
 // languages go to test-results/screenshots/console/.
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { evaluateAlerts } from '../../hub/server/alerts/alert-job.ts';
 import { manualClock } from '../../hub/server/clock.ts';
 import { startHub, BUILT_CONSOLE_DIR, type RunningHub } from '../../hub/server/start-hub.ts';
 import { openAlerts } from '../../hub/store/queries/alerts.ts';
-import { commonMessages } from '../../hub/console/src/i18n/common-messages.ts';
 import { startKioskWebServer, type KioskWebServer } from '../support/kiosk-web-server.ts';
+import { shoot, shootConsolePages, type ConsolePage } from './console-shots.ts';
 import { makeToken, setUpAdmin } from './console-steps.ts';
 import { demoPackDir, expect, repo, rendererDir, test, waitForAppEvent } from './fixtures.ts';
 
-const SHOTS = path.join(repo, 'test-results', 'screenshots', 'console');
 /** Monday 7 December 2026, 10:00 in Shanghai: the demo stores are open. */
 const MONDAY_10 = Date.parse('2026-12-07T10:00:00+08:00');
 const MIN = 60_000;
@@ -47,19 +46,6 @@ async function openKioskWith(page: Page, rig: Rig, token: string, kioskName: str
   rig.kiosks.push(kiosk);
   await page.goto(kiosk.url);
   await waitForAppEvent(page, 'hub-status', { state: 'enrolled' }, 0, 30_000);
-}
-
-/** A console page for the tour of every page: how an admin opens it, and what shows it is open. */
-interface ConsolePage {
-  name: string;
-  address: string;
-  open: () => Promise<void>;
-  shown: Locator;
-}
-
-async function shoot(page: Page, name: string) {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -175,35 +161,25 @@ test('every console page, in Chinese and in English, on a laptop and a large scr
     await expect.poll(async () => (await rig.hub.store.db.selectFrom('kiosks').select('last_heartbeat_at').executeTakeFirst())?.last_heartbeat_at ?? null, { timeout: 30_000 }).not.toBeNull();
 
     // Each page as an admin reaches it: the kiosk from its row on the fleet page, the others
-    // from the menu (one page load per language and screen, not one per page); each is
-    // open once what only it shows is there: its menu entry marked current, the kiosk's name.
+    // from the menu; each is open once what only it shows is there: its menu entry marked
+    // current, the kiosk's name.
     const menuPage = (name: string, address: string): ConsolePage => ({ name, address, open: () => page.getByTestId(`menu-${name}`).click(), shown: page.locator(`[data-testid="menu-${name}"][aria-current="page"]`) });
     const pages: ConsolePage[] = [
       menuPage('fleet', '/console/'),
-      { name: 'kiosks', address: `/console/kiosks/${deviceId}`, open: () => page.getByTestId('fleet-row').filter({ hasText: '入口橱窗' }).click(), shown: page.getByTestId('kiosk-name') },
+      {
+        name: 'kiosks',
+        address: `/console/kiosks/${deviceId}`,
+        open: async () => {
+          await page.getByTestId('menu-fleet').click();
+          await page.getByTestId('fleet-row').filter({ hasText: '入口橱窗' }).click();
+        },
+        shown: page.getByTestId('kiosk-name'),
+      },
       ...['analytics', 'till', 'coupons', 'stores', 'enrolment', 'alerts', 'users', 'audit'].map((name) => menuPage(name, `/console/${name}`)),
     ];
-    for (const language of ['zh', 'en'] as const) {
-      for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
-        await page.setViewportSize(viewport);
-        await page.goto(`${rig.hub.url}/console/`);
-        await page.getByTestId('menu').waitFor();
-        for (const { name, address, open, shown } of pages) {
-          if (name === 'kiosks') await page.getByTestId('menu-fleet').click();
-          await open();
-          await expect(shown).toBeVisible();
-          await expect.poll(() => new URL(page.url()).pathname).toBe(address);
-          // Its data is in: nothing on the page still says it is loading.
-          await expect(page.getByText(commonMessages[language === 'zh' ? 'zh-CN' : 'en'].loading)).toHaveCount(0);
-          // Nothing wider than the window, and no text cut off without an ellipsis.
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-          expect(overflow, `${name} ${language} ${viewport.width}`).toBe(false);
-          await shoot(page, `${name}-${language}-${viewport.width}`);
-        }
-      }
-      await page.getByTestId('language-toggle').click();
-    }
+    await shootConsolePages(page, rig.hub.url, '/console/', pages);
     // The sign-in page too.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByTestId('sign-out').click();
     await page.getByTestId('login-form').waitFor();
     await shoot(page, 'login-zh-1280');

@@ -17,9 +17,9 @@ import { startHub, type RunningHub } from '../../hub/server/start-hub.ts';
 import type { KioskWebServer } from '../support/kiosk-web-server.ts';
 import { demoPackDir, expect, repo, test } from './fixtures.ts';
 import { repackDemo } from './hub-packs-demo.ts';
+import { shoot, shootConsolePages, type ConsolePage } from './console-shots.ts';
 import { CONSOLE_DIR, DEMO_KPACK, MERCHANDISER, ORANGE, openEnrolledKiosk, setUp, signIn, uploadPack } from './hub-packs-steps.ts';
 
-const SHOTS = path.join(repo, 'test-results', 'screenshots', 'console');
 const WORK = path.join(repo, 'test-results', `hub-packs-${process.pid}`);
 /** Monday 7 December 2026, 10:00 in Shanghai. */
 const MONDAY_10 = Date.parse('2026-12-07T10:00:00+08:00');
@@ -35,11 +35,6 @@ interface Rig {
 /** The real kiosk in browser mode, enrolled with the hub, running the demo pack. */
 async function openKiosk(page: Page, rig: Rig, token: string): Promise<void> {
   rig.kiosks.push(await openEnrolledKiosk(page, rig.hub, { kioskName: '入口橱窗', token }));
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
 /** Waits until the renderer in `frame` has started (its app-ready event). */
@@ -68,7 +63,6 @@ async function previewFrames(page: Page): Promise<Record<'portrait' | 'landscape
 test('a merchandiser uploads a pack, compares it with a store, previews it on virtual kiosks, sees a hostile archive refused, and builds a pack in the browser', async ({ browser }) => {
   test.setTimeout(480_000);
   await mkdir(WORK, { recursive: true });
-  await mkdir(SHOTS, { recursive: true });
   const changed = await repackDemo(DEMO_KPACK, path.join(WORK, 'freshpick-1.0.1.kpack'), { gtin: `0${ORANGE.ean}`, price: ORANGE.after, version: '1.0.1' });
   const hostile = (await makeHostilePacks(path.join(WORK, 'hostile'))).cases.find((c) => c.code === 'zip-slip')!;
   const hostileFile = path.join(WORK, 'evil.kpack');
@@ -203,41 +197,55 @@ test('a merchandiser uploads a pack, compares it with a store, previews it on vi
     await expect(page.getByTestId('pack-row')).toHaveCount(3);
     await expect(page.getByTestId('pack-row').first().getByTestId('pack-version')).toHaveText('1.1.0');
 
-    // Every packs page, in both languages, on a laptop and a large screen.
+    // Every packs page, in both languages, on a laptop and a large screen, reached as a
+    // merchandiser reaches them: the menu, the packs' tabs, a pack's row and its views,
+    // the draft's row and its sections.
     const packId = await page.getByTestId('pack-row').filter({ hasText: '1.0.1' }).getAttribute('data-pack-id');
-    const pages: [string, string][] = [
-      ['packs', '/console/packs'],
-      ['pack-preview', `/console/packs/${packId}?view=preview`],
-      ['pack-diff', `/console/packs/${packId}?view=diff`],
-      ['pack-publish', `/console/packs/${packId}?view=publish`],
-      ['pack-builder', '/console/packs/build'],
-      ['pack-draft', `${draftUrl}?section=campaigns`],
-      ['pack-builder-variants', `${draftUrl}?section=promotions`],
-      ['pack-builder-playlists', `${draftUrl}?section=playlists`],
-      ['pack-publishing', '/console/packs/publishing'],
-      ['pack-keys', '/console/packs/keys'],
+    const tab = (name: string) => page.locator(`[data-testid="packs-tab-${name}"][aria-current="page"]`);
+    const packView = (view: string) => page.locator(`[data-testid="pack-view-${view}"][aria-selected="true"]`);
+    const section = (name: string) => page.locator(`[data-testid="draft-section-${name}"][aria-selected="true"]`);
+    const click = (testId: string) => () => page.getByTestId(testId).click();
+    const pages: ConsolePage[] = [
+      { name: 'packs', address: '/console/packs', open: click('menu-packs'), shown: tab('packs') },
+      {
+        name: 'pack-preview',
+        address: `/console/packs/${packId}?view=preview`,
+        open: async () => {
+          await page.getByTestId('pack-row').filter({ hasText: '1.0.1' }).click();
+          await page.getByTestId('pack-view-preview').click();
+        },
+        shown: packView('preview'),
+        // The virtual kiosks play their attract loop: wait for both to have started.
+        ready: async () => void (await Promise.all(Object.values(await previewFrames(page)).map(kioskReady))),
+      },
+      { name: 'pack-diff', address: `/console/packs/${packId}?view=diff&store=sh-001`, open: click('pack-view-diff'), shown: page.getByTestId('diff-price') },
+      { name: 'pack-publish', address: `/console/packs/${packId}?view=publish`, open: click('pack-view-publish'), shown: page.getByTestId('pack-publish') },
+      { name: 'pack-builder', address: '/console/packs/build', open: click('packs-tab-packBuilder'), shown: page.getByTestId('draft-row') },
+      {
+        name: 'pack-draft',
+        address: `${draftUrl}?section=campaigns`,
+        open: async () => {
+          await page.getByTestId('draft-row').getByRole('link').click();
+          await page.getByTestId('draft-section-campaigns').click();
+        },
+        shown: section('campaigns'),
+      },
+      {
+        name: 'pack-builder-variants',
+        address: `${draftUrl}?section=promotions`,
+        open: click('draft-section-promotions'),
+        shown: section('promotions'),
+        // Promotion 0's other files, opened and in view.
+        ready: async () => {
+          await page.getByTestId('promotion-0-image-variants-summary').click();
+          await page.getByTestId('promotion-0-image-en').scrollIntoViewIfNeeded();
+        },
+      },
+      { name: 'pack-builder-playlists', address: `${draftUrl}?section=playlists`, open: click('draft-section-playlists'), shown: section('playlists') },
+      { name: 'pack-publishing', address: '/console/packs/publishing', open: click('packs-tab-rollouts'), shown: tab('rollouts') },
+      { name: 'pack-keys', address: '/console/packs/keys', open: click('packs-tab-packKeys'), shown: tab('packKeys') },
     ];
-    for (const language of ['zh', 'en'] as const) {
-      for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
-        await page.setViewportSize(viewport);
-        for (const [name, address] of pages) {
-          await page.goto(hub.url + address);
-          await page.getByTestId('menu').waitFor();
-          // The virtual kiosks play their attract loop, so that page never goes quiet on the network.
-          if (name === 'pack-preview') await Promise.all(Object.values(await previewFrames(page)).map(kioskReady));
-          else await page.waitForLoadState('networkidle');
-          // Promotion 0's other files, opened and in view.
-          if (name === 'pack-builder-variants') {
-            await page.getByTestId('promotion-0-image-variants-summary').click();
-            await page.getByTestId('promotion-0-image-en').scrollIntoViewIfNeeded();
-          }
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-          expect(overflow, `${name} ${language} ${viewport.width}`).toBe(false);
-          await shoot(page, `${name}-${language}-${viewport.width}`);
-        }
-      }
-      await page.getByTestId('language-toggle').click();
-    }
+    await shootConsolePages(page, hub.url, '/console/packs', pages);
   } finally {
     await Promise.all(rig.kiosks.map((k) => k.close()));
     await rig.api?.dispose();

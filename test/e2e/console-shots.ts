@@ -1,0 +1,53 @@
+// Screenshots of console pages in both languages, on a laptop and a large screen. The
+// pages are reached as a person reaches them — one page load per language and screen,
+// then the menu, tabs and rows — and each is shot once what only it shows is there and
+// nothing on it still says it is loading; none may be wider than the window.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { commonMessages } from '../../hub/console/src/i18n/common-messages.ts';
+import { repo } from './fixtures.ts';
+
+export const CONSOLE_SHOTS = path.join(repo, 'test-results', 'screenshots', 'console');
+
+export interface ConsolePage {
+  /** Names the screenshot: `<name>-<zh|en>-<width>.png`. */
+  name: string;
+  /** Where the page is once open: a path, with its query where the page has one. */
+  address: string;
+  /** Goes there from the page before. */
+  open: () => Promise<void>;
+  /** What only this page shows, once its data is in. */
+  shown: Locator;
+  /** Anything more to wait for or do before the shot. */
+  ready?: () => Promise<void>;
+}
+
+export async function shoot(page: Page, name: string): Promise<void> {
+  await mkdir(CONSOLE_SHOTS, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(CONSOLE_SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Shoots `pages` in Chinese then English, each at 1280 and 1920 wide, starting from `start` (a path); ends back in Chinese, 1920 wide. */
+export async function shootConsolePages(page: Page, hubUrl: string, start: string, pages: readonly ConsolePage[]): Promise<void> {
+  for (const language of ['zh', 'en'] as const) {
+    const loading = commonMessages[language === 'zh' ? 'zh-CN' : 'en'].loading;
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto(hubUrl + start);
+      await page.getByTestId('menu').waitFor();
+      for (const { name, address, open, shown, ready } of pages) {
+        await open();
+        await expect(shown, `${name} ${language} ${viewport.width}`).toBeVisible();
+        await expect.poll(() => { const url = new URL(page.url()); return url.pathname + url.search; }).toBe(address);
+        await expect(page.getByText(loading)).toHaveCount(0);
+        await ready?.();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        expect(overflow, `${name} ${language} ${viewport.width}`).toBe(false);
+        await shoot(page, `${name}-${language}-${viewport.width}`);
+      }
+    }
+    await page.getByTestId('language-toggle').click();
+  }
+}
