@@ -69,6 +69,10 @@ test('an admin adds a store, enrols a kiosk, sees it online, and a command goes 
 
     await row.click();
     await expect(console.getByTestId('kiosk-name')).toHaveText('橱窗 1');
+    // Its last heartbeat's age counts from the hub's time, as "online" does: the hub's clock
+    // stands at 10:00 on 7 December 2026, whatever the browser's says.
+    await expect(console.getByTestId('kiosk-status')).toHaveText('在线');
+    await expect(console.getByTestId('kiosk-heartbeat')).toHaveText(/^刚刚 \(/);
     // The pack it shows arrives with a heartbeat (every 15 s here).
     await expect(async () => {
       await console.reload();

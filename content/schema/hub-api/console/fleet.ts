@@ -56,6 +56,8 @@ export const KioskHistory = z.object({
   health: z.array(HealthPoint),
   /** Shopper sessions started, per hour, over the last 7 days (hours without any left out). */
   sessionsPerHour: z.array(z.object({ hour: z.number(), sessions: z.number() })),
+  /** The hub's time of the answer: the page counts ages from it, as the fleet page does, so they agree with "online" whatever the browser's clock says. */
+  now: z.number(),
 });
 export type KioskHistory = z.infer<typeof KioskHistory>;
 

@@ -46,6 +46,8 @@ describeEachDatabase('the fleet', (fixture) => {
     const history = (await t.call(CONSOLE_API.kiosk, { params: { deviceId: 'kiosk-aaaa-0001' } }, { session })).json();
     expect(history.health.map((p: { outboxDepth: number }) => p.outboxDepth)).toEqual([0, 10, 20]);
     expect(history.sessionsPerHour).toEqual([{ hour: expect.any(Number), sessions: 2 }]);
+    // Ages on the kiosk's page count from the hub's time, as the fleet's do.
+    expect(history.now).toBe(t.clock.now());
     await t.close();
   });
 });

@@ -80,6 +80,7 @@ export function registerFleet(app: FastifyInstance, hub: HubContext): void {
       kiosk: kioskRow(kiosk, now, hub.options.onlineWithinMs),
       health: health.map((p) => ({ at: p.at, outboxDepth: p.outbox_depth, jsHeapBytes: p.js_heap_bytes, fps: p.fps })),
       sessionsPerHour: sessions.map((s) => ({ hour: s.hour, sessions: Number(s.sessions) })),
+      now,
     };
   });
 
