@@ -84,6 +84,9 @@ test('a merchandiser uploads a pack, compares it with a store, previews it on vi
     const kioskPage = await browser.newPage({ viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 0.5 });
     await openKiosk(kioskPage, rig, token);
     await expect.poll(async () => (await hub.store.db.selectFrom('kiosks').select('heartbeat').executeTakeFirst())?.heartbeat ?? null, { timeout: 40_000 }).toContain('freshpick-demo');
+    // What the store runs is on the hub now (its clock stands still, so the kiosk stays
+    // online): the kiosk's attract loop need not run through the rest on the machine's CPU.
+    await kioskPage.close();
 
     // The merchandiser uploads the changed pack a minute later: progress, then the pack kept.
     clock.set(MONDAY_10 + 60_000);
