@@ -31,7 +31,15 @@ export const CommandsQuery = z.object({
   waitSec: z.coerce.number().int().min(0).max(60).default(25),
 });
 
-export const CommandsResponse = z.object({ commands: z.array(KioskCommand) });
+export const CommandsResponse = z.object({
+  commands: z.array(KioskCommand),
+  /**
+   * The hub's clock as it answered (ms since 1970): the kiosk judges whether a command
+   * expired on its way by the hub's time, not its own clock, which may be hours off
+   * before its first heartbeat answer tells it by how much. Absent from older hubs.
+   */
+  serverTime: z.number().int().optional(),
+});
 
 /** The largest screenshot a kiosk sends back: a downscaled JPEG of the window, never a camera image. */
 export const MAX_SCREENSHOT_BYTES = 1_500_000;

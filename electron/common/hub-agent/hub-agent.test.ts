@@ -43,9 +43,9 @@ afterEach(async () => {
 });
 
 /** A kiosk as a host runs it: stores that outlive the agent (a restart is a new agent on the same stores). */
-function kiosk(hubSettings: Partial<KioskSettings['hub']> = {}) {
+function kiosk(hubSettings: Partial<KioskSettings['hub']> = {}, { hubClockAheadMs = 0 } = {}) {
   const clock = manualClock();
-  const hub = new FakeHub(clock.now);
+  const hub = new FakeHub(() => clock.now() + hubClockAheadMs);
   const credentials = memoryStore<StoredCredential>();
   const ledger = memoryStore<LedgerEntry[]>();
   const reports: RendererReports = newRendererReports();
@@ -306,6 +306,19 @@ describe('hub agent: commands', () => {
     expect(k.ran.map((c) => c.id)).toEqual(['new']);
     expect(k.hub.results.map((r) => r.id)).toEqual(['new']);
     expect(k.log.join('\n')).toMatch(/command old \(restart\) not run: expired/);
+  });
+
+  it('judges expiry by the hub’s clock even before a heartbeat answer says how far off its own is', async () => {
+    // The kiosk's clock runs two hours ahead of the hub's (no time server after a power cut),
+    // and its first heartbeat does not get through: the command came with the hub's time.
+    const k = kiosk({}, { hubClockAheadMs: -2 * 3_600_000 });
+    k.hub.script('heartbeat', { status: 503, headers: { 'retry-after': '60' } });
+    k.hub.deliver(command('c-9', 'check-pack', k.clock.now() - 2 * 3_600_000 + 15 * 60_000));
+    await enrolled(k);
+    await k.clock.advance(1_000);
+    expect(k.hub.count('heartbeat')).toBe(1);
+    expect(k.ran.map((c) => c.id)).toEqual(['c-9']);
+    expect(k.hub.results).toEqual([{ id: 'c-9', result: { ok: true, message: 'No new pack.' } }]);
   });
 
   it('asks for commands at once when a heartbeat says some are waiting', async () => {

@@ -112,7 +112,7 @@ export class HubAgent {
   private readonly errors: Record<ErrorSlot, string | null> = { enrol: null, heartbeat: null, commands: null, results: null };
   private lastHeartbeatAt: number | null = null;
   private lastCommand: HubCommandRun | null = null;
-  /** The hub's clock minus the kiosk's, from the last heartbeat answer: command expiry is the hub's time. */
+  /** The hub's clock minus the kiosk's, from the last heartbeat or commands answer: command expiry is the hub's time. */
   private hubOffsetMs = 0;
   private readonly stopped = new AbortController();
   /** One enrolment's heartbeats, polls and result posts; aborted when the credential is revoked. */
@@ -374,6 +374,9 @@ export class HubAgent {
       if (answer.kind === 'ok') {
         failures = 0;
         this.setError('commands', null);
+        // The hub's time came with its commands: expiry is judged by it even before the
+        // first heartbeat answer (a kiosk's clock can be hours off after a power cut).
+        if (answer.body.serverTime !== undefined) this.hubOffsetMs = answer.body.serverTime - this.clock.now();
         for (const command of answer.body.commands) {
           if (signal.aborted) return;
           await this.handle(command, signal);

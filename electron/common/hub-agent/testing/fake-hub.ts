@@ -125,7 +125,7 @@ export class FakeHub {
         const waitSec = Number(query.get('waitSec'));
         if (!(waitSec >= 0 && waitSec <= 60)) return this.answer(route, 400, { error: 'waitSec', code: 'bad-request' });
         this.commandsWaiting = 0;
-        return this.answer(route, 200, { commands: this.deliveries.splice(0) });
+        return this.answer(route, 200, { commands: this.deliveries.splice(0), serverTime: this.now() });
       }
       case 'commandResult':
         this.results.push({ id: params.id!, result: body as CommandResult });

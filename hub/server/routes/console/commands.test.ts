@@ -88,8 +88,11 @@ describeEachDatabase('remote commands', (fixture, kind) => {
     await new Promise((r) => setTimeout(r, 50));
     const sent = await t.call(CONSOLE_API.sendCommand, { body: { kind: 'screenshot', target: { deviceId: 'kiosk-aaaa-0001' }, expiresInMin: 15 } }, { session });
     expect(sent.statusCode).toBe(200);
-    const [command] = (await poll).json().commands;
+    const answer = (await poll).json();
+    const [command] = answer.commands;
     expect(command).toMatchObject({ kind: 'screenshot', id: sent.json().commands[0].id });
+    // With the hub's own time, by which the kiosk judges the command's expiry.
+    expect(answer.serverTime).toBe(t.clock.now());
     const result = await t.call(KIOSK_API.commandResult, { params: { id: command.id }, body: { ok: true, message: 'screenshot taken', screenshot: { mime: 'image/jpeg', width: 540, height: 960, base64: JPEG.toString('base64') } } }, { kiosk: token });
     expect(result.json()).toEqual({ recorded: true });
     const again = await t.call(KIOSK_API.commandResult, { params: { id: command.id }, body: { ok: true, message: 'screenshot taken' } }, { kiosk: token });

@@ -43,7 +43,10 @@ export function registerKioskCommands(app: FastifyInstance, hub: HubContext): vo
           const due = await takeCommands(hub.store, principal.deviceId, now, now + COMMAND_LEASE_MS);
           const left = deadline - hub.clock.now();
           if (due.length > 0 || left <= 0 || gone.signal.aborted) {
-            return { commands: due.map((c) => ({ id: c.id, kind: c.kind as CommandKind, expiresAt: c.expiresAt, ...(c.linesWanted !== null ? { lines: c.linesWanted } : {}) })) };
+            return {
+              commands: due.map((c) => ({ id: c.id, kind: c.kind as CommandKind, expiresAt: c.expiresAt, ...(c.linesWanted !== null ? { lines: c.linesWanted } : {}) })),
+              serverTime: hub.clock.now(),
+            };
           }
           await woken;
         } finally {
