@@ -11,7 +11,8 @@ import { heatmapFigure } from './heatmap-figure.ts';
 import { shareFigure } from './inputs-figure.ts';
 import { packsFigure, pickPair } from './packs-figure.ts';
 import { barcodeText, scansFigure } from './scans-figure.ts';
-import { FAIR, FLAGGED, FUNNEL, PACKS } from '../test-support/analytics-fixtures.ts';
+import { FAIR, FLAGGED, FUNNEL, PACKS, packRow } from '../test-support/analytics-fixtures.ts';
+import { svgTexts } from '../test-support/svg-texts.ts';
 
 function formatFor(locale: 'zh-CN' | 'en'): FigureFormat {
   const i18n = createConsoleI18n(locale).global;
@@ -130,6 +131,12 @@ describe('the pack comparison', () => {
     expect(a!.data).toEqual([50, 25, 10, 2.5]);
     expect(b!.data).toEqual([60, 30, 12, 4]);
     expect(texts(packsFigure(PACKS, ['spring@2025.04.1', 'old@1'], zh).table, zh)[2]).toEqual(['互动率', '50.0%', '10.0%', '-40.0 个百分点']);
+  });
+
+  it('reads each percentage once on its axis when no session engaged yet', () => {
+    const quiet = [packRow('summer@1', 12, 0, 0, 0, 0, null), packRow('summer@2', 9, 0, 0, 0, 0, null)];
+    const axis = svgTexts(packsFigure(quiet, ['summer@1', 'summer@2'], en).option).filter((t) => /^\d+%$/.test(t));
+    expect(axis).toEqual(['0%', '1%']);
   });
 });
 

@@ -80,7 +80,7 @@ export function gamesFigure(campaigns: readonly CampaignAudit[], format: FigureF
       legend: { top: 0, data: [legend.interval, legend.observed, legend.odds], textStyle: { ...CHART_FONT_FAMILY_OPTION } },
       grid: { left: 8, right: 24, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       tooltip: { ...baseOption().tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (params) => tooltip[((Array.isArray(params) ? params[0] : params) as { dataIndex: number }).dataIndex] ?? '' },
-      xAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => `${format.num(v, 0)}%`, ...CHART_FONT_FAMILY_OPTION } },
+      xAxis: { type: 'value', min: 0, minInterval: 1, axisLabel: { formatter: (v: number) => `${format.num(v, 0)}%`, ...CHART_FONT_FAMILY_OPTION } },
       yAxis: { type: 'category', inverse: true, data: labels, axisTick: { show: false }, axisLabel: { width: 220, overflow: 'truncate', ...CHART_FONT_FAMILY_OPTION } },
       series: [
         { type: 'bar', stack: 'interval', silent: true, itemStyle: { color: 'transparent' }, data: low, barMaxWidth: 14, tooltip: { show: false } },

@@ -94,7 +94,7 @@ export function packsFigure(packs: readonly PackRow[], pair: readonly [string, s
           return [escapeHtml(labels[i] ?? ''), ...[a, b].map((p, k) => `${escapeHtml(k === 0 ? nameA : nameB)}: <b>${escapeHtml(numberText({ value: m.value(p), kind: 'percent' }, format))}</b>`)].join('<br>');
         },
       },
-      xAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => `${format.num(v, 0)}%`, ...CHART_FONT_FAMILY_OPTION } },
+      xAxis: { type: 'value', min: 0, minInterval: 1, axisLabel: { formatter: (v: number) => `${format.num(v, 0)}%`, ...CHART_FONT_FAMILY_OPTION } },
       yAxis: { type: 'category', inverse: true, data: labels, axisTick: { show: false }, axisLabel: { width: 200, overflow: 'truncate', ...CHART_FONT_FAMILY_OPTION } },
       series: [seriesOf(a, nameA, CHART_COLORS.main), seriesOf(b, nameB, CHART_COLORS.third)],
     },

@@ -30,7 +30,8 @@ export function buildChartOption(series: ChartSeries, format: ChartFormat): { op
       },
     },
     xAxis: { type: 'time', axisLabel: { formatter: (v: number) => format.time(v), hideOverlap: true, fontFamily: CHART_FONT_FAMILY } },
-    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => format.value(v, series.digits), fontFamily: CHART_FONT_FAMILY } },
+    // No step finer than the digits shown: an all-zero count reads 0 and 1, not 0 0 0 1 1 1.
+    yAxis: { type: 'value', min: 0, minInterval: 10 ** -series.digits, axisLabel: { formatter: (v: number) => format.value(v, series.digits), fontFamily: CHART_FONT_FAMILY } },
     dataZoom: [{ type: 'inside' }, { type: 'slider', showDetail: false, height: 18, bottom: 10 }],
     series: [
       series.kind === 'line'
