@@ -51,6 +51,7 @@ export async function redeemCoupon(hub: HubContext, input: RedeemInput): Promise
   const recorded = await recordRedemption(hub.store, {
     couponId,
     kioskId: fields.kioskId,
+    issuedBy: verdict.key.deviceId ?? null,
     campaignTag: fields.campaignTag,
     couponSeq: fields.seq,
     storeId: input.storeId,

@@ -7,6 +7,8 @@ import { markRedeemed } from './rollups.ts';
 export interface Redemption {
   couponId: string;
   kioskId: string;
+  /** The enrolled kiosk whose key signed the coupon (null if the hub does not know it). */
+  issuedBy: string | null;
   campaignTag: string;
   couponSeq: number;
   storeId: string;
@@ -58,7 +60,7 @@ export async function recordRedemption(store: HubStore, r: Redemption): Promise<
   try {
     await store.db.transaction().execute(async (trx) => {
       await trx.insertInto('redemptions').values({ ...row, outcome: 'first' }).execute();
-      await markRedeemed(trx, store.dialect, r.couponId);
+      await markRedeemed(trx, store.dialect, r.couponId, r.issuedBy);
     });
     return { outcome: 'first' };
   } catch (err) {

@@ -232,14 +232,21 @@ async function rollUpSessions(writes: DeferredWrites, all: readonly Fact[], know
   return funnelRows.map((r) => r.hour as number);
 }
 
-/** A first redemption: the coupon's session reaches its last step (when the coupon's issue has arrived). */
-export async function markRedeemed(trx: Transaction<HubDatabase>, dialect: Dialect, couponId: string): Promise<void> {
-  const coupon = await trx.selectFrom('coupons').select(['anonymous_id', 'device_id', 'store_id']).where('coupon_id', '=', couponId).executeTakeFirst();
-  if (!coupon?.anonymous_id) return;
+/**
+ * A first redemption: the coupon's session reaches its last step (when the coupon's issue
+ * has arrived). `issuedBy` is the kiosk whose key signed the coupon, when the hub knows it.
+ */
+export async function markRedeemed(trx: Transaction<HubDatabase>, dialect: Dialect, couponId: string, issuedBy: string | null = null): Promise<void> {
   // The session and funnel rows are its kiosk's, which ingest writes holding the kiosk's
   // row lock, in one statement whose writes take their row locks in no set order: taking
-  // the same lock first means the two never wait on each other in a cycle.
-  if (dialect === 'postgres') await trx.selectFrom('kiosks').select('device_id').where('device_id', '=', coupon.device_id).forUpdate().execute();
+  // the same lock first means the two never wait on each other in a cycle. Taken before
+  // the coupon is read: an upload storing its Coupon Issued right now has looked for a
+  // redemption already and found none, so this must wait for it and see the coupon.
+  const lockKiosk = (deviceId: string) => trx.selectFrom('kiosks').select('device_id').where('device_id', '=', deviceId).forUpdate().execute();
+  if (dialect === 'postgres' && issuedBy) await lockKiosk(issuedBy);
+  const coupon = await trx.selectFrom('coupons').select(['anonymous_id', 'device_id', 'store_id']).where('coupon_id', '=', couponId).executeTakeFirst();
+  if (!coupon?.anonymous_id) return;
+  if (dialect === 'postgres' && coupon.device_id !== issuedBy) await lockKiosk(coupon.device_id);
   const session = await trx.selectFrom('shopper_sessions').select(['hour', 'pack', 'steps']).where('anonymous_id', '=', coupon.anonymous_id).executeTakeFirst();
   if (!session || (Number(session.steps) & STEPS.coupon_redeemed) !== 0) return;
   await trx.updateTable('shopper_sessions').set({ steps: Number(session.steps) | STEPS.coupon_redeemed }).where('anonymous_id', '=', coupon.anonymous_id).execute();
