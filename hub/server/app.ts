@@ -1,9 +1,10 @@
 // The hub as a Fastify app, its parts registered in a fixed order: errors, security
-// headers, rate limits, request logging, kiosk routes, console routes, the console's
+// headers, rate limits, the hub's time on every answer, request logging, kiosk routes, console routes, the console's
 // files. Built without listening, so tests call it with inject().
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { HUB_TIME_HEADER } from '../../content/schema/hub-api/route.ts';
 import type { HubStore } from '../store/open-store.ts';
 import { createIngestQueue } from '../store/queries/ingest-queue.ts';
 import type { Clock } from './clock.ts';
@@ -70,6 +71,10 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
     // After the credential is checked, so kiosks are counted by credential, not by the shop's one address.
     hook: 'preHandler',
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s.`, code: 'rate-limited' }),
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header(HUB_TIME_HEADER, String(clock.now()));
+    return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
     const who = request.principal?.kind === 'kiosk' ? { kiosk: request.principal.deviceId } : {};

@@ -7,6 +7,13 @@ import type { z } from 'zod';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
+ * Every hub answer carries the hub's clock (ms since 1970): the console counts ages and
+ * expiries from it, so a manager's laptop whose clock is off still reads what the hub
+ * decides by ("online", "expired", "5 minutes ago").
+ */
+export const HUB_TIME_HEADER = 'x-hub-time';
+
+/**
  * Who may call a route. `public` routes hold no data (health, the tracking plan, the
  * console's login); every other route checks its credential before reading the body.
  */

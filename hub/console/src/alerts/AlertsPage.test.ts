@@ -8,13 +8,13 @@ import AlertsPage from './AlertsPage.vue';
 
 const offline: AlertRow = { id: 9, kind: 'offline', deviceId: 'sh-door-0001', kioskName: 'Entrance window', storeId: 'sh-01', openedAt: NOW, resolvedAt: null, detail: { lastHeartbeatAt: NOW - 3_600_000, offlineOpenMinutes: 40 } };
 
-async function render(role: 'admin' | 'analyst') {
+async function render(role: 'admin' | 'analyst', hubTime?: () => number) {
   const hub = fakeHub({
     'GET /api/alerts': (req) => ({ status: 200, body: { alerts: req.url.includes('state=all') ? [offline, { ...offline, id: 8, resolvedAt: NOW + 1 }] : [offline] } }),
     'GET /api/stores': { status: 200, body: { stores: [store('sh-01', 'Shanghai Nanjing Road')] } },
     'GET /api/settings/alerts': { status: 200, body: DEFAULT_ALERT_SETTINGS },
     'PUT /api/settings/alerts': (req) => ({ status: 200, body: req.body }),
-  });
+  }, hubTime ? { hubTime } : {});
   const app = consoleTestApp({ fetch: hub.fetch, role, locale: 'en' });
   await app.router.push('/alerts');
   const wrapper = mount(AlertsPage, { global: app.global });
@@ -35,6 +35,12 @@ describe('the alerts page', () => {
     await wrapper.get('[data-testid=alerts-all]').trigger('click');
     await flushPromises();
     expect(wrapper.findAll('[data-testid=alert-row]')).toHaveLength(2);
+  });
+
+  it('counts an alert’s age from the hub’s clock, not this computer’s', async () => {
+    // The manager's laptop is a year and more ahead of the hub (NOW is in May 2025).
+    const { wrapper } = await render('analyst', () => NOW + 25 * 60_000);
+    expect(wrapper.get('[data-testid=alert-row]').text()).toContain('25 min ago');
   });
 
   it('checks the alert settings before sending them', async () => {

@@ -37,6 +37,21 @@ describe('the console API client', () => {
     expect(patch).toMatchObject({ method: 'PATCH', path: '/api/users/7', headers: { 'x-csrf-token': 'csrf-123' }, body: { disabled: true } });
   });
 
+  it('keeps the hub’s time from its answers, for pages to count ages from', async () => {
+    const hubTime = Date.now() - 3 * 3_600_000; // the browser's clock three hours ahead
+    const hub = fakeHub({ 'GET /api/stores': { status: 200, body: { stores: [] } }, 'GET /api/users': { status: 500 } }, { hubTime: () => hubTime });
+    const api = createApiClient({ fetch: hub.fetch, csrfToken: () => null, onUnauthorized: () => undefined });
+    expect(Math.abs(api.now() - Date.now())).toBeLessThan(1_000); // nothing heard from the hub yet
+    await api.callApi(CONSOLE_API.stores);
+    expect(Math.abs(api.now() - hubTime)).toBeLessThan(1_000);
+    // A refusal says the time as well.
+    const later = hubTime + 60_000;
+    const refusing = fakeHub({ 'GET /api/stores': { status: 503, body: { error: 'down', code: 'unavailable' } } }, { hubTime: () => later });
+    const again = createApiClient({ fetch: refusing.fetch, csrfToken: () => null, onUnauthorized: () => undefined });
+    await expect(again.callApi(CONSOLE_API.stores)).rejects.toBeInstanceOf(ApiError);
+    expect(Math.abs(again.now() - later)).toBeLessThan(1_000);
+  });
+
   it('fills the path and the query, and reads the answer with the route’s schema', async () => {
     const hub = fakeHub({ 'GET /api/commands': { status: 200, body: { commands: [] } } });
     const { callApi } = createApiClient({ fetch: hub.fetch, csrfToken: () => null, onUnauthorized: () => undefined });

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { ApiErrorBody } from '../../../../content/schema/hub-api/errors.ts';
 import { CSRF_HEADER } from '../../../../content/schema/hub-api/console/auth.ts';
-import { pathOf, type HubRoute } from '../../../../content/schema/hub-api/route.ts';
+import { HUB_TIME_HEADER, pathOf, type HubRoute } from '../../../../content/schema/hub-api/route.ts';
 import { ApiError } from './api-error.ts';
 
 /** The 2xx statuses of a union of statuses (distributes over the union). */
@@ -34,6 +34,11 @@ export interface ApiClientDeps {
 
 export interface ApiClient {
   callApi<R extends HubRoute>(route: R, ...args: InputArgs<R>): Promise<ApiAnswer<R>>;
+  /**
+   * The hub's time now, as its last answer told it (this browser's clock until one has):
+   * what pages count ages and expiries from.
+   */
+  now(): number;
 }
 
 function queryString(query: unknown): string {
@@ -59,6 +64,8 @@ async function readJson(res: Response): Promise<unknown> {
 
 export function createApiClient(deps: ApiClientDeps): ApiClient {
   const doFetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  /** The hub's clock minus this browser's. */
+  let hubOffsetMs = 0;
 
   async function callApi<R extends HubRoute>(route: R, ...args: InputArgs<R>): Promise<ApiAnswer<R>> {
     const input = (args[0] ?? {}) as { params?: Record<string, string | number>; query?: unknown; body?: unknown };
@@ -80,6 +87,8 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     } catch (err) {
       throw new ApiError(0, null, { code: 'network', message: `cannot reach the hub: ${String(err)}` });
     }
+    const hubTime = Number(res.headers.get(HUB_TIME_HEADER) ?? NaN);
+    if (Number.isFinite(hubTime) && hubTime > 0) hubOffsetMs = hubTime - Date.now();
     const json = await readJson(res);
 
     if (res.ok) {
@@ -105,5 +114,5 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     throw error;
   }
 
-  return { callApi };
+  return { callApi, now: () => Date.now() + hubOffsetMs };
 }

@@ -31,6 +31,18 @@ describeEachDatabase('the fleet', (fixture) => {
     await t.close();
   });
 
+  it('tells the console the hub’s time on every answer, refusals too', async () => {
+    const t = await testHub(await fixture.open());
+    const session = await t.admin();
+    const fleet = await t.call(CONSOLE_API.fleet, {}, { session });
+    expect(fleet.headers['x-hub-time']).toBe(String(t.clock.now()));
+    t.clock.advance(90_000);
+    const refused = await t.app.inject({ method: 'GET', url: CONSOLE_API.fleet.path });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['x-hub-time']).toBe(String(t.clock.now()));
+    await t.close();
+  });
+
   it("keeps a kiosk's 7-day history: a health point per 10 minutes, shopper sessions per hour", async () => {
     const t = await testHub(await fixture.open());
     const token = await t.enrol('kiosk-aaaa-0001');
