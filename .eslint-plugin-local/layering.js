@@ -39,7 +39,7 @@ const PIXI = (pkg) => pkg === 'pixi.js';
 const BROWSER_OR_APP = new Set(['electron', 'vue', 'vue-i18n', 'pinia', 'dexie', 'pixi.js', 'echarts', 'vue-echarts', '@mediapipe/tasks-vision', 'zxing-wasm']);
 
 /** The packages the hub's console may use. */
-export const CONSOLE_PACKAGES = new Set(['vue', 'vue-i18n', 'vue-router', '@tanstack/vue-virtual', 'pinia', 'echarts', 'vue-echarts', 'zod', 'zxing-wasm', '@fontsource/noto-sans-sc']);
+export const CONSOLE_PACKAGES = new Set(['vue', 'vue-i18n', 'vue-router', '@tanstack/vue-virtual', 'pinia', 'echarts', 'vue-echarts', 'zod', 'zxing-wasm', '@fontsource/noto-sans-sc', '@fontsource/noto-sans']);
 
 /** The packages the renderer may use: a new one is a decision, made here. */
 export const RENDERER_PACKAGES = new Set([

@@ -29,6 +29,30 @@ export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(CONSOLE_SHOTS, `${name}.png`), fullPage: false });
 }
 
+/**
+ * English text whose apostrophes or quotes are drawn full-width (as a Chinese face draws
+ * them: "kiosk’ s"), each with the words around it.
+ */
+async function widePunctuation(page: Page): Promise<string[]> {
+  await page.evaluate(() => document.fonts.ready);
+  return page.evaluate(() => {
+    const wide: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue ?? '';
+      const size = parseFloat(getComputedStyle(node.parentElement!).fontSize);
+      for (let i = 0; i < text.length; i++) {
+        if (!'‘’“”'.includes(text[i]!)) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        if (range.getBoundingClientRect().width > 0.5 * size) wide.push(text.slice(Math.max(0, i - 15), i + 15));
+      }
+    }
+    return wide;
+  });
+}
+
 /** Shoots `pages` in Chinese then English, each at 1280 and 1920 wide, starting from `start` (a path); ends back in Chinese, 1920 wide. */
 export async function shootConsolePages(page: Page, hubUrl: string, start: string, pages: readonly ConsolePage[]): Promise<void> {
   for (const language of ['zh', 'en'] as const) {
@@ -45,6 +69,7 @@ export async function shootConsolePages(page: Page, hubUrl: string, start: strin
         await ready?.();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
         expect(overflow, `${name} ${language} ${viewport.width}`).toBe(false);
+        if (language === 'en') expect(await widePunctuation(page), `${name} en ${viewport.width}: full-width quotes in English`).toEqual([]);
         await shoot(page, `${name}-${language}-${viewport.width}`);
       }
     }
