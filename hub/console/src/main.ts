@@ -3,10 +3,8 @@ import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 // English reads in a Latin face first (base.css): the Chinese face draws ’ “ ” — as
 // full-width CJK punctuation, a gap after every apostrophe.
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/latin-ext-700.css';
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
 import './base.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
