@@ -1,6 +1,6 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/each-database.ts';
+import { holdFirstRead } from '../testing/hold-read.ts';
 import { ingestBatch, type AcceptedMessage } from './ingest.ts';
 import { enrolKiosk } from './kiosks.ts';
 import { recordRedemption } from './redemptions.ts';
@@ -16,31 +16,6 @@ function event(anonymousId: string, minute: number, name: string, properties: Re
   return { messageId, seq: n, event: name, originalAt: T0 + minute * 60_000, json: JSON.stringify({ messageId }), properties, anonymousId, pack: 'spring@1.0.0' };
 }
 
-/** Holds an upload's transaction open just after it looked for redemptions of the coupons it stores. */
-function holdAfterRedemptionCheck() {
-  const checks = new WeakSet<object>();
-  let armed = true;
-  let reached!: () => void;
-  let release!: () => void;
-  const checked = new Promise<void>((resolve) => (reached = resolve));
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const plugin: KyselyPlugin = {
-    transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-      if (node.kind === 'SelectQueryNode' && JSON.stringify(node.from).includes('"redemptions"')) checks.add(queryId);
-      return node;
-    },
-    async transformResult({ queryId, result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-      if (armed && checks.has(queryId)) {
-        armed = false;
-        reached();
-        await released;
-      }
-      return result;
-    },
-  };
-  return { plugin, checked, release };
-}
-
 const couponIssued = (anonymousId: string, couponId: string, couponSeq: number) =>
   event(anonymousId, 0, 'Coupon Issued', {
     coupon_id: couponId, campaign_id: 'juice-10', game_id: 'wheel', kiosk_id: 'k1', key_id: 'x', kiosk_coupon_seq: couponSeq,
@@ -52,12 +27,13 @@ describeEachDatabase('rollups at ingest', (fixture, kind) => {
     const store = await fixture.open();
     await enrolKiosk(store, { deviceId: DEVICE, storeId: 'sh-001', name: 'W1', tokenId: 't', tokenHash: 'h', appVersion: '1', platform: 'linux', couponKey: null, now: T0 });
     // The kiosk was offline; it comes back just as the shopper hands the coupon over at the till.
-    const hold = holdAfterRedemptionCheck();
+    // Its upload held just after it looked for redemptions of the coupons it stores.
+    const hold = holdFirstRead('redemptions');
     const upload = ingestBatch(
       { ...store, db: store.db.withPlugin(hold.plugin) },
       { deviceId: DEVICE, receivedAt: T0 + 600_000, accepted: [event('shopper-d', 0, 'Session Started', { trigger: 'touch' }), couponIssued('shopper-d', 'k1-3', 3)], rejected: [] },
     );
-    await hold.checked; // the upload found no redemption of k1-3, and has not committed
+    await hold.reached; // the upload found no redemption of k1-3, and has not committed
     const redemption = recordRedemption(store, {
       couponId: 'k1-3', kioskId: 'k1', issuedBy: DEVICE, campaignTag: 'juice', couponSeq: 3, storeId: 'sh-001', till: 'till:1',
       redeemedAt: T0 + 610_000, receivedAt: T0 + 610_000, expiresAt: T0 + 86_400_000,

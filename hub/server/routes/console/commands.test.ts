@@ -2,47 +2,23 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
 import { expect, it } from 'vitest';
 import { CONSOLE_API, KIOSK_API } from '../../../../content/schema/hub-api/index.ts';
 import { describeEachDatabase } from '../../../store/testing/each-database.ts';
+import { holdFirstRead } from '../../../store/testing/hold-read.ts';
 import { testHub } from '../../testing/hub-fixture.ts';
 import { COMMAND_LEASE_MS } from '../kiosk/commands.ts';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9]);
 
-/** Holds the result of the next read of the commands table until released: a kiosk's poll caught between reading and waiting. */
-function holdNextCommandRead() {
-  const reads = new WeakSet<object>();
-  let armed = true;
-  let reached!: () => void;
-  let release!: () => void;
-  const atRead = new Promise<void>((resolve) => (reached = resolve));
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const plugin: KyselyPlugin = {
-    transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-      if (node.kind === 'SelectQueryNode' && JSON.stringify(node.from).includes('"commands"')) reads.add(queryId);
-      return node;
-    },
-    async transformResult({ queryId, result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-      if (armed && reads.has(queryId)) {
-        armed = false;
-        reached();
-        await released;
-      }
-      return result;
-    },
-  };
-  return { plugin, atRead, release };
-}
-
 describeEachDatabase('remote commands', (fixture, kind) => {
   it('a command made while the waiting kiosk is reading its commands still wakes it at once', async () => {
     const store = await fixture.open();
-    const hold = holdNextCommandRead();
+    const hold = holdFirstRead('commands'); // a kiosk's poll caught between reading and waiting
     const t = await testHub({ ...store, db: store.db.withPlugin(hold.plugin) });
     const token = await t.enrol('kiosk-aaaa-0001');
     const session = await t.admin();
     const started = Date.now();
     const poll = t.call(KIOSK_API.commands, { query: { waitSec: 30 } }, { kiosk: token });
     // The poll has read "nothing for you" and not yet gone to wait when the command is made.
-    await hold.atRead;
+    await hold.reached;
     const sending = t.call(CONSOLE_API.sendCommand, { body: { kind: 'reload', target: { deviceId: 'kiosk-aaaa-0001' }, expiresInMin: 15 } }, { session });
     // PostgreSQL: made and announced while the read is held. SQLite has one connection, which
     // the read's transaction holds: there the command is made as soon as the read ends.
