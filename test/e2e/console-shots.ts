@@ -8,7 +8,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { commonMessages } from '../../hub/console/src/i18n/common-messages.ts';
 import { repo } from './fixtures.ts';
 
-export const CONSOLE_SHOTS = path.join(repo, 'test-results', 'screenshots', 'console');
+const CONSOLE_SHOTS = path.join(repo, 'test-results', 'screenshots', 'console');
 
 export interface ConsolePage {
   /** Names the screenshot: `<name>-<zh|en>-<width>.png`. */
