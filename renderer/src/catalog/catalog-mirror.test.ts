@@ -111,6 +111,29 @@ describe('the catalogue mirror', () => {
     expect(result).toMatchObject({ aborted: true, copied: 2 });
   });
 
+  it('copies nothing while a game is being played, and goes on once it is over', async () => {
+    const mirror = newMirror();
+    const requests: string[] = [];
+    const inner = serve(files, requests);
+    let playing = false;
+    let gameOver: (() => void) | null = null;
+    const whenQuiet = () => (playing ? new Promise<void>((resolve) => (gameOver = resolve)) : Promise.resolve());
+    // A shopper starts a game just as the second shard is read.
+    const reading = (async (input: RequestInfo | URL) => {
+      const res = await inner(input);
+      if (requests.length === 2) playing = true;
+      return res;
+    }) as typeof fetch;
+    const filling = fillMirror({ mirror, files: await manifestFiles(files), baseUrl: 'http://k/pack/', fetchImpl: reading, signal: new AbortController().signal, whenQuiet });
+    await vi.waitFor(() => expect(gameOver).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toHaveLength(2);
+    playing = false;
+    gameOver!();
+    expect(await filling).toMatchObject({ shards: SHARDS, copied: SHARDS, aborted: false });
+    expect(requests).toHaveLength(SHARDS);
+  });
+
   it('ends the fill with the error when the database cannot store a shard, and scans still find products', async () => {
     const mirror = newMirror();
     vi.spyOn(mirror, 'put').mockRejectedValue(new DOMException('the quota is used up', 'QuotaExceededError'));

@@ -4,6 +4,7 @@
 // from which later scans read them.
 import { defineStore } from 'pinia';
 import { watch } from 'vue';
+import { untilOffScreen } from '../navigation/until-off-screen.ts';
 import { useShownPackStore } from '../pack/shown-pack-store.ts';
 import { emitAppEvent } from '../test-hook/app-events.ts';
 import { CatalogMirror } from './catalog-mirror.ts';
@@ -49,7 +50,7 @@ export const useCatalogStore = defineStore('catalog', () => {
     setTimeout(() => {
       if (controller.signal.aborted) return;
       const started = performance.now();
-      fillMirror({ mirror, files: data.manifest.files, baseUrl: data.baseUrl, signal: controller.signal, pauseMs: FILL_PAUSE_MS }).then(
+      fillMirror({ mirror, files: data.manifest.files, baseUrl: data.baseUrl, signal: controller.signal, pauseMs: FILL_PAUSE_MS, whenQuiet: (signal) => untilOffScreen('game', signal) }).then(
         (result) => {
           if (result.aborted) return;
           for (const problem of result.skipped) emitAppEvent('catalog-error', { message: `not mirrored: ${problem}` });

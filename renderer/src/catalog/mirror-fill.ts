@@ -1,6 +1,7 @@
 // Copies the active pack's catalogue shards into the mirror, in the background after the
-// pack is shown: one shard at a time with a pause between, so a shopper on screen meanwhile
-// notices nothing, and each shard checked against the SHA-256 its manifest names before it
+// pack is shown: one shard at a time with a pause between, and none while a game is being
+// played (reading, hashing and storing a shard takes the frames a game needs), so a
+// shopper on screen meanwhile notices nothing, and each shard checked against the SHA-256 its manifest names before it
 // is kept. Shards of packs no longer shown are deleted first, so the mirror holds one
 // catalogue (~60 MB for 100,000 products) and not one per pack ever shown.
 import { realClock } from '../events/clock.ts';
@@ -16,6 +17,8 @@ export interface MirrorFillOptions {
   signal: AbortSignal;
   /** The pause between two shards. */
   pauseMs?: number;
+  /** Resolves once the screen can spare the time for a shard (no game is being played); at once when absent. */
+  whenQuiet?: (signal: AbortSignal) => Promise<void>;
 }
 
 export interface MirrorFillResult {
@@ -69,6 +72,8 @@ export async function fillMirror(options: MirrorFillOptions): Promise<MirrorFill
   for (const { file, sha } of shards) {
     if (signal.aborted) break;
     if (await mirror.has(sha)) continue;
+    await options.whenQuiet?.(signal);
+    if (signal.aborted) break;
     const read = await readVerified(fetchImpl, baseUrl + file, sha);
     if (signal.aborted) break;
     if ('problem' in read) {
