@@ -105,6 +105,8 @@ export function createCatalogLookup(baseUrl: string, options: CatalogLookupOptio
   async function readShard(file: string): Promise<RawShard> {
     const held = await options.mirror?.read(file);
     if (isShard(held)) return held;
+    // A copy that is not a shard (damaged on disk): read around it now, copied afresh later.
+    if (held !== undefined) void options.mirror!.forget(file);
     const json = await readJson(file);
     if (!isShard(json)) throw new CatalogReadError(file, 'is not a catalog shard');
     return json;

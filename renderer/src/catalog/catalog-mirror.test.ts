@@ -62,6 +62,10 @@ describe('the catalogue mirror', () => {
     requests.length = 0;
     expect((await (await lookupOn(mirror, files, requests)).find([gtin(6)]))?.product.gtin).toBe(gtin(6));
     expect(requests).toContain(catalogShardFile(shardOf(gtin(6), SHARDS)));
+    // The damaged copy is dropped, and the next fill copies that shard again.
+    await vi.waitFor(async () => expect(await mirror.has(sha)).toBe(false));
+    expect(await fill(mirror, files)).toMatchObject({ skipped: [], aborted: false });
+    expect((await mirror.get(sha)) as { products: unknown }).toMatchObject({ products: expect.objectContaining({ [gtin(6)]: expect.anything() }) });
   });
 
   it('does not keep a shard whose bytes are not the ones its manifest names', async () => {

@@ -31,6 +31,8 @@ function openMirrorDb(name: string): MirrorDb {
 export interface PackShards {
   /** The shard's parsed JSON, or undefined when the mirror does not have it (read it from the pack). */
   read(file: string): Promise<unknown>;
+  /** Drops the mirror's copy of a shard found damaged, so the next fill copies it again. */
+  forget(file: string): Promise<void>;
 }
 
 export type ManifestFiles = Manifest['files'];
@@ -89,6 +91,16 @@ export class CatalogMirror {
     (await this.heldShards()).add(sha);
   }
 
+  /** Deletes one shard (a damaged copy); a database that fails is reported, not thrown: the lookup reads around it. */
+  async delete(sha: string): Promise<void> {
+    try {
+      await this.db.shards.delete(sha);
+      (await this.heldShards()).delete(sha);
+    } catch (err) {
+      this.onError(`a damaged catalogue shard could not be deleted from the mirror: ${String(err)}`);
+    }
+  }
+
   /** Deletes every shard not in `keep` (those of packs no longer shown). */
   async keepOnly(keep: ReadonlySet<string>): Promise<number> {
     const held = await this.heldShards();
@@ -101,7 +113,10 @@ export class CatalogMirror {
 
   /** The pack whose manifest lists `files`, as the catalogue lookup reads it. */
   forPack(files: ManifestFiles): PackShards {
-    return { read: async (file) => (Object.hasOwn(files, file) ? this.get(files[file]!.sha256) : undefined) };
+    return {
+      read: async (file) => (Object.hasOwn(files, file) ? this.get(files[file]!.sha256) : undefined),
+      forget: async (file) => (Object.hasOwn(files, file) ? this.delete(files[file]!.sha256) : undefined),
+    };
   }
 
   close(): void {
