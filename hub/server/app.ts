@@ -1,5 +1,5 @@
 // The hub as a Fastify app, its parts registered in a fixed order: errors, security
-// headers, rate limits, the hub's time on every answer, request logging, kiosk routes, console routes, the console's
+// headers, rate limits, the hub's time on the console's answers, request logging, kiosk routes, console routes, the console's
 // files. Built without listening, so tests call it with inject().
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -72,9 +72,10 @@ export async function buildHub({ store, clock, options, logger = { level: 'info'
     hook: 'preHandler',
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s.`, code: 'rate-limited' }),
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header(HUB_TIME_HEADER, String(clock.now()));
-    return payload;
+  // The console's answers carry the hub's time (its pages count ages from it).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/api/')) reply.header(HUB_TIME_HEADER, String(clock.now()));
+    done(null, payload);
   });
   app.addHook('onResponse', async (request, reply) => {
     const who = request.principal?.kind === 'kiosk' ? { kiosk: request.principal.deviceId } : {};

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Every hub answer carries the hub's clock (ms since 1970): the console counts ages and
+ * Every answer to the console carries the hub's clock (ms since 1970): it counts ages and
  * expiries from it, so a manager's laptop whose clock is off still reads what the hub
  * decides by ("online", "expired", "5 minutes ago").
  */

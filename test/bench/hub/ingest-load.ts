@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { planProblem } from '../../../content/schema/events/plan-check.ts';
 import { percentile } from '../machine.ts';
 import type { SeededKiosk } from './seed-kiosks.ts';
 
@@ -16,9 +17,18 @@ const EVENTS = [
   ['Session Started', { trigger: 'touch' }],
   ['Barcode Scanned', { source: 'scanner', code_type: 'ean-13', recognised: true, lookup: 'hit', product_id: '06901234567892' }],
   ['Product Viewed', { product_id: '06901234567892', sku: 'FR-APPLE-1', category: 'fruit', name: '阿克苏苹果', price: 12.9, currency: 'CNY', via: 'scan' }],
-  ['Game Finished', { game_id: 'catch', game_kind: 'catch', completed: true, score: 42, duration_ms: 30000, prize_outcome: 'none', prize_reason: 'odds', campaign_id: null }],
+  [
+    'Game Finished',
+    { game_id: 'catch', game_kind: 'catch', completed: true, score: 42, duration_ms: 30000, stats: { caught: 21, missed: 4 }, prize_outcome: 'none', prize_reason: 'unlucky', campaign_id: null, prize_seed: '9f1c2a7e-0042', prize_draw: 0.83, prize_odds: { 'juice-10': 0.2 } },
+  ],
   ['Gesture Used', { gesture: 'pinch' }],
 ] as const;
+// Events as kiosks send them, within the tracking plan: one outside it costs the hub an
+// error report it would rarely make for a fleet.
+for (const [event, properties] of EVENTS) {
+  const problem = planProblem(event, properties);
+  if (problem) throw new Error(`the ingest benchmark's ${event} breaks the tracking plan: ${problem}`);
+}
 
 export interface Batch {
   deviceId: string;
