@@ -1,6 +1,7 @@
 // The hub as a Fastify app, its parts registered in a fixed order: errors, security
-// headers, rate limits, the hub's time on the console's answers, request logging, kiosk routes, console routes, the console's
-// files. Built without listening, so tests call it with inject().
+// headers, rate limits, the hub's time on the console's answers, request logging, kiosk
+// routes, console routes, the console's files. Built without listening, so tests call it
+// with inject().
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
