@@ -53,6 +53,26 @@ async function widePunctuation(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Table headers whose text does not fit their cell — cut with "…", clipped, or running into
+ * the next header: a header must say what its column holds.
+ */
+async function cutHeaders(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('th, [role="columnheader"]')]
+      .filter((cell) => {
+        if (cell.offsetParent === null) return false;
+        const box = cell.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const text = range.getBoundingClientRect();
+        const outside = text.left < box.left - 1 || text.right > box.right + 1 || text.bottom > box.bottom + 1;
+        return outside || cell.scrollWidth > cell.clientWidth + 1;
+      })
+      .map((cell) => cell.textContent?.trim() ?? ''),
+  );
+}
+
 /** Shoots `pages` in Chinese then English, each at 1280 and 1920 wide, starting from `start` (a path); ends back in Chinese, 1920 wide. */
 export async function shootConsolePages(page: Page, hubUrl: string, start: string, pages: readonly ConsolePage[]): Promise<void> {
   for (const language of ['zh', 'en'] as const) {
@@ -69,6 +89,7 @@ export async function shootConsolePages(page: Page, hubUrl: string, start: strin
         await ready?.();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
         expect(overflow, `${name} ${language} ${viewport.width}`).toBe(false);
+        expect(await cutHeaders(page), `${name} ${language} ${viewport.width}: table headers cut short`).toEqual([]);
         if (language === 'en') expect(await widePunctuation(page), `${name} en ${viewport.width}: full-width quotes in English`).toEqual([]);
         await shoot(page, `${name}-${language}-${viewport.width}`);
       }

@@ -172,7 +172,15 @@ test('every console page, in Chinese and in English, on a laptop and a large scr
     // current, the kiosk's name.
     const menuPage = (name: string, address: string): ConsolePage => ({ name, address, open: () => page.getByTestId(`menu-${name}`).click(), shown: page.locator(`[data-testid="menu-${name}"][aria-current="page"]`) });
     const pages: ConsolePage[] = [
-      menuPage('fleet', '/console/'),
+      {
+        ...menuPage('fleet', '/console/'),
+        // A large screen shows the fleet table whole, every column in view.
+        ready: async () => {
+          if (page.viewportSize()!.width < 1920) return;
+          const table = page.getByTestId('fleet-table');
+          expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth), 'the fleet table scrolls sideways at 1920').toBeLessThanOrEqual(0);
+        },
+      },
       {
         name: 'kiosks',
         address: `/console/kiosks/${deviceId}`,
