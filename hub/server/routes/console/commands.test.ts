@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { expect, it } from 'vitest';
 import { CONSOLE_API, KIOSK_API } from '../../../../content/schema/hub-api/index.ts';
@@ -52,6 +53,18 @@ describeEachDatabase('remote commands', (fixture, kind) => {
     const res = await t.call(KIOSK_API.commands, { query: { waitSec: 30 } }, { kiosk: token });
     expect(res.statusCode).toBe(503);
     expect(t.hub.waiters.size()).toBe(0);
+    await t.close();
+  });
+
+  it('a kiosk that goes away mid-poll leaves no waiter behind', async () => {
+    const t = await testHub(await fixture.open());
+    const token = await t.enrol('kiosk-aaaa-0001');
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const poll = http.get(`${address}/v1/commands?waitSec=30`, { headers: { authorization: `Bearer ${token}` } });
+    poll.on('error', () => {}); // destroyed below
+    await expect.poll(() => t.hub.waiters.size(), { timeout: 10_000 }).toBe(1);
+    poll.destroy();
+    await expect.poll(() => t.hub.waiters.size(), { timeout: 5_000 }).toBe(0);
     await t.close();
   });
 

@@ -9,6 +9,7 @@ import { finishCommand, takeCommands } from '../../../store/queries/commands.ts'
 import { addRoute } from '../../http/add-route.ts';
 import { badRequest, HttpError, notFound } from '../../http/http-error.ts';
 import type { HubContext } from '../../hub-context.ts';
+import type { CommandWait } from './command-waiters.ts';
 
 /** A command handed to a kiosk is its own for this long; no result by then, and it is handed out again. */
 export const COMMAND_LEASE_MS = 2 * 60_000;
@@ -27,8 +28,13 @@ export function registerKioskCommands(app: FastifyInstance, hub: HubContext): vo
     commandsRoute,
     async ({ input, principal, request }) => {
       if (principal.kind !== 'kiosk') throw new Error('commands without a kiosk');
-      const gone = new AbortController();
-      request.raw.once('close', () => gone.abort());
+      // The kiosk going away ends the wait at once (the loop then answers nobody and ends).
+      let gone = false;
+      let waiting: CommandWait | null = null;
+      request.raw.once('close', () => {
+        gone = true;
+        waiting?.stop();
+      });
       const deadline = hub.clock.now() + input.query.waitSec * 1000;
       for (;;) {
         // Listening before reading: a command made while the read runs wakes this poll at
@@ -36,21 +42,23 @@ export function registerKioskCommands(app: FastifyInstance, hub: HubContext): vo
         // (made in this process, or announced by another), or the time is up.
         // Stopped however this turn ends (an answer, or a read that fails while the
         // database is down), so no waiter outlives its poll.
-        const done = new AbortController();
+        const wait = hub.waiters.wait(principal.deviceId, Math.max(0, deadline - hub.clock.now()));
+        waiting = wait;
+        if (gone) wait.stop();
         try {
-          const woken = hub.waiters.wait(principal.deviceId, Math.max(0, deadline - hub.clock.now()), AbortSignal.any([gone.signal, done.signal]));
           const now = hub.clock.now();
           const due = await takeCommands(hub.store, principal.deviceId, now, now + COMMAND_LEASE_MS);
           const left = deadline - hub.clock.now();
-          if (due.length > 0 || left <= 0 || gone.signal.aborted) {
+          if (due.length > 0 || left <= 0 || gone) {
             return {
               commands: due.map((c) => ({ id: c.id, kind: c.kind as CommandKind, expiresAt: c.expiresAt, ...(c.linesWanted !== null ? { lines: c.linesWanted } : {}) })),
               serverTime: hub.clock.now(),
             };
           }
-          await woken;
+          await wait.woken;
         } finally {
-          done.abort();
+          wait.stop();
+          waiting = null;
         }
       }
     },
